@@ -1,0 +1,72 @@
+package dev.postventa.support.outbox;
+
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.EventJson;
+import dev.postventa.support.relay.RelayState;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes domain events to the outbox inside the caller's transaction: the row is inserted and deleted at once, so
+ * the table stays empty while the WAL carries the insert to the relay. Business code never talks to Kafka.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at)
+            VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(:payload AS jsonb), :occurredAt)""";
+    private static final String DELETE = "DELETE FROM outbox_event WHERE id = :id";
+
+    private final RelayState relay;
+    private final Clock clock;
+
+    OutboxWriter(RelayState relay) {
+        this(relay, Clock.systemUTC());
+    }
+
+    OutboxWriter(RelayState relay, Clock clock) {
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** Appends one event; must run inside {@code Panache.withTransaction}. */
+    public Uni<Void> publish(DomainEvent event) {
+        if (!relay.acceptsWrites()) {
+            return Uni.createFrom().failure(new RelayNotReadyException());
+        }
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "OutboxWriter.publish must run inside Panache.withTransaction"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> {
+                    UUID id = UUID.randomUUID();
+                    return session.createNativeQuery(INSERT)
+                            .setParameter("id", id)
+                            .setParameter("aggregateType", event.topic())
+                            .setParameter("aggregateId", event.aggregateId())
+                            .setParameter("eventType", event.eventType())
+                            .setParameter("topic", event.topic())
+                            .setParameter("payload", EventJson.toJson(event))
+                            .setParameter("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                            .executeUpdate()
+                            .chain(() -> session.createNativeQuery(DELETE).setParameter("id", id).executeUpdate());
+                })
+                .replaceWithVoid();
+    }
+
+    /** Appends several events in order; must run inside {@code Panache.withTransaction}. */
+    public Uni<Void> publishAll(List<? extends DomainEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DomainEvent event : events) {
+            chain = chain.chain(() -> publish(event));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.postventa.support.problem;
+
+import java.util.List;
+
+/** A business refusal that reaches the client as problem+json with the given status. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldViolation> violations;
+
+    public ProblemException(int status, String type, String title, String detail,
+                            List<Problem.FieldViolation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "not-found", what + " not found", what + " " + id + " does not exist", List.of());
+    }
+
+    /** 422: the request is well-formed but the business rules refuse it, field by field. */
+    public static ProblemException unprocessable(String type, String title, List<Problem.FieldViolation> violations) {
+        String detail = violations.isEmpty() ? title
+                : violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(title);
+        return new ProblemException(422, type, title, detail, violations);
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(ProblemMappers.typeUri(type), title, status, getMessage(), instance, violations);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.postventa.events.returns;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.EventTypes;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer asked to return lines of a delivered order. Emitted by returns-service; key = returnId; topic {@value Topics#RETURNS}. */
+public record ReturnRequested(UUID returnId, String orderId, CustomerContact customer, List<ReturnedLine> lines,
+                              String comment, Instant requestedAt) implements DomainEvent {
+
+    @Override
+    public String aggregateId() {
+        return returnId.toString();
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.RETURN_REQUESTED;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.RETURNS;
+    }
+}

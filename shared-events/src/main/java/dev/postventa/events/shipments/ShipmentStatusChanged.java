@@ -1,0 +1,33 @@
+package dev.postventa.events.shipments;
+
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.EventTypes;
+import dev.postventa.events.Topics;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A carrier scan moved a return shipment to a new normalised status (by the carrier's scan time, not arrival).
+ * Emitted by tracking-service; key = shipmentId; topic {@value Topics#SHIPMENTS}.
+ *
+ * @param previousStatus null for the first status
+ */
+public record ShipmentStatusChanged(UUID shipmentId, UUID returnId, String trackingNumber, ShipmentStatus status,
+                                    ShipmentStatus previousStatus, String carrierStatus, String location,
+                                    Instant scannedAt) implements DomainEvent {
+
+    @Override
+    public String aggregateId() {
+        return shipmentId.toString();
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.SHIPMENT_STATUS_CHANGED;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.SHIPMENTS;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.postventa.events.storefront;
+
+import java.time.Instant;
+
+/**
+ * Inbound contract: what a storefront publishes to {@value dev.postventa.events.Topics#STOREFRONT_ORDERS}
+ * (key = orderId, value = this JSON). Consumed by returns-service, which deduplicates on {@code eventId}.
+ *
+ * <p>Every event carries the full order snapshot so that events delivered twice or out of order still leave
+ * the right state: delivery and cancellation are sticky once seen.
+ *
+ * @param type one of {@link #ORDER_PLACED}, {@link #ORDER_DELIVERED}, {@link #ORDER_CANCELLED}
+ */
+public record StorefrontOrderEvent(String eventId, String type, Instant occurredAt, StorefrontOrder order) {
+
+    public static final String ORDER_PLACED = "order.placed";
+    public static final String ORDER_DELIVERED = "order.delivered";
+    public static final String ORDER_CANCELLED = "order.cancelled";
+}
