@@ -1,0 +1,62 @@
+package dev.postventa.returns.messaging;
+
+import dev.postventa.events.EventJson;
+import dev.postventa.events.UndecodableEventException;
+import dev.postventa.events.storefront.StorefrontOrder;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.returns.orders.OrderReadModel;
+import dev.postventa.support.inbox.IdempotentConsumer;
+import dev.postventa.support.inbox.SkippedEvents;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Feeds the storefront's order events into the order read model, once per event id. */
+@ApplicationScoped
+public class StorefrontOrdersConsumer {
+
+    private final OrderReadModel orders;
+    private final IdempotentConsumer inbox;
+    private final SkippedEvents skipped;
+
+    StorefrontOrdersConsumer(OrderReadModel orders, IdempotentConsumer inbox, SkippedEvents skipped) {
+        this.orders = orders;
+        this.inbox = inbox;
+        this.skipped = skipped;
+    }
+
+    @Incoming("storefront-orders")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return Uni.createFrom().item(() -> parse(record)).chain(event -> switch (event.type()) {
+            case StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
+                 StorefrontOrderEvent.ORDER_CANCELLED ->
+                    inbox.handleOnce(event.eventId(), "storefront." + event.type(), () -> orders.apply(event));
+            default -> skipped.skip(event.eventId(), "storefront." + event.type());
+        });
+    }
+
+    private static StorefrontOrderEvent parse(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new UndecodableEventException("storefront record without a value at offset " + record.offset());
+        }
+        StorefrontOrderEvent event = EventJson.fromBytes(record.value(), StorefrontOrderEvent.class);
+        require(event.eventId(), "eventId");
+        require(event.type(), "type");
+        require(event.occurredAt(), "occurredAt");
+        StorefrontOrder order = event.order();
+        require(order, "order");
+        require(order.orderId(), "order.orderId");
+        require(order.customerId(), "order.customerId");
+        require(order.email(), "order.email");
+        require(order.currency(), "order.currency");
+        require(order.lines(), "order.lines");
+        return event;
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new UndecodableEventException("storefront order event lacks " + field);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.postventa.returns.orders;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.postventa.events.EventJson;
+import dev.postventa.events.storefront.OrderLine;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** returns-service's own copy of a storefront order: what returns need to know, fed by storefront order events. */
+@Entity
+@Table(name = "order_snapshot")
+public class OrderSnapshot extends PanacheEntityBase {
+
+    private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
+    };
+
+    @Id
+    @Column(name = "order_id")
+    public String orderId;
+    @Column(name = "customer_id")
+    public String customerId;
+    public String email;
+    public String locale;
+    public String country;
+    public String currency;
+    @Column(name = "lines_json")
+    public String linesJson;
+    @Column(name = "placed_at")
+    public Instant placedAt;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    /** Time of the storefront event whose snapshot the descriptive fields come from. */
+    @Column(name = "snapshot_at")
+    public Instant snapshotAt;
+
+    public List<OrderLine> lines() {
+        try {
+            return EventJson.mapper().readValue(linesJson, LINES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void lines(List<OrderLine> lines) {
+        linesJson = EventJson.toJson(lines);
+    }
+
+    public Optional<OrderLine> line(String lineId) {
+        return lines().stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+}

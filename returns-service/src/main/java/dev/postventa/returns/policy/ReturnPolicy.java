@@ -1,0 +1,83 @@
+package dev.postventa.returns.policy;
+
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.returns.orders.OrderSnapshot;
+import dev.postventa.returns.returns.CreateReturnRequest;
+import dev.postventa.returns.returns.CreateReturnRequest.RequestedLine;
+import dev.postventa.support.problem.Problem.FieldViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether an order's lines may be returned: delivered, not cancelled, within the window after delivery,
+ * not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
+ * field by field, so the customer can fix the whole request in one go.
+ */
+@ApplicationScoped
+public class ReturnPolicy {
+
+    private final ReturnsConfig config;
+
+    ReturnPolicy(ReturnsConfig config) {
+        this.config = config;
+    }
+
+    public List<FieldViolation> check(OrderSnapshot order, List<List<ReturnedLine>> earlierReturns,
+                                      CreateReturnRequest request, Instant now) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (order.cancelledAt != null) {
+            violations.add(new FieldViolation("orderId", "order was cancelled on " + order.cancelledAt));
+        } else if (order.deliveredAt == null) {
+            violations.add(new FieldViolation("orderId", "order has not been delivered yet"));
+        } else {
+            Instant deadline = order.deliveredAt.plus(config.window());
+            if (now.isAfter(deadline)) {
+                violations.add(new FieldViolation("orderId", "the return window of " + config.window().toDays()
+                        + " days after delivery ended on " + deadline));
+            }
+        }
+
+        Map<String, Integer> alreadyReturned = alreadyReturned(earlierReturns);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            RequestedLine requested = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            if (!seen.add(requested.lineId())) {
+                violations.add(new FieldViolation(field + ".lineId", "line " + requested.lineId() + " is listed twice"));
+                continue;
+            }
+            Optional<OrderLine> line = order.line(requested.lineId());
+            if (line.isEmpty()) {
+                violations.add(new FieldViolation(field + ".lineId",
+                        "line " + requested.lineId() + " is not part of order " + order.orderId));
+                continue;
+            }
+            if (line.get().finalSale()) {
+                violations.add(new FieldViolation(field + ".lineId",
+                        "line " + requested.lineId() + " was sold as final sale and cannot be returned"));
+                continue;
+            }
+            int returnable = line.get().quantity() - alreadyReturned.getOrDefault(requested.lineId(), 0);
+            if (requested.quantity() > returnable) {
+                violations.add(new FieldViolation(field + ".quantity", "at most " + Math.max(returnable, 0)
+                        + " can be returned (bought " + line.get().quantity() + ", already returned "
+                        + alreadyReturned.getOrDefault(requested.lineId(), 0) + ")"));
+            }
+        }
+        return violations;
+    }
+
+    private static Map<String, Integer> alreadyReturned(List<List<ReturnedLine>> earlierReturns) {
+        Map<String, Integer> returned = new HashMap<>();
+        earlierReturns.forEach(lines -> lines.forEach(l -> returned.merge(l.lineId(), l.quantity(), Integer::sum)));
+        return returned;
+    }
+}

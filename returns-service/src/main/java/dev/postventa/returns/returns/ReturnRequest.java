@@ -1,0 +1,71 @@
+package dev.postventa.returns.returns;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.EventJson;
+import dev.postventa.events.ReturnedLine;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer's return: which lines, where it is in its journey, and its RMA number once approved. */
+@Entity
+@Table(name = "return_request")
+public class ReturnRequest extends PanacheEntityBase {
+
+    private static final TypeReference<List<ReturnedLine>> LINES = new TypeReference<>() {
+    };
+
+    @Id
+    public UUID id;
+    @Column(name = "order_id")
+    public String orderId;
+    @Column(name = "customer_id")
+    public String customerId;
+    public String email;
+    public String locale;
+    public String country;
+    @Enumerated(EnumType.STRING)
+    public ReturnStatus status;
+    @Column(name = "rma_number")
+    public String rmaNumber;
+    public String comment;
+    @Column(name = "lines_json")
+    public String linesJson;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Uni<List<ReturnRequest>> forOrder(String orderId) {
+        return list("orderId = ?1 order by createdAt", orderId);
+    }
+
+    public List<ReturnedLine> lines() {
+        try {
+            return EventJson.mapper().readValue(linesJson, LINES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void lines(List<ReturnedLine> lines) {
+        linesJson = EventJson.toJson(lines);
+    }
+
+    public CustomerContact customer() {
+        return new CustomerContact(customerId, email, locale, country);
+    }
+}

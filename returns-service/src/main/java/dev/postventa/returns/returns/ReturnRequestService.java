@@ -1,0 +1,200 @@
+package dev.postventa.returns.returns;
+
+import dev.postventa.events.EventJson;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.returns.orders.OrderSnapshot;
+import dev.postventa.returns.policy.ReturnPolicy;
+import dev.postventa.returns.policy.ReturnsConfig;
+import dev.postventa.support.outbox.OutboxWriter;
+import dev.postventa.support.problem.Problem.FieldViolation;
+import dev.postventa.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accepts return requests: checks the policy, stores the return and its events in one transaction, approves it
+ * under the default policy, and answers a retried request (same Idempotency-Key) with the first result.
+ */
+@ApplicationScoped
+public class ReturnRequestService {
+
+    private final ReturnPolicy policy;
+    private final ReturnsConfig config;
+    private final RmaNumbers rmaNumbers;
+    private final OutboxWriter outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox) {
+        this.policy = policy;
+        this.config = config;
+        this.rmaNumbers = rmaNumbers;
+        this.outbox = outbox;
+    }
+
+    /** The outcome of a create call: the return, and whether it was created by an earlier call with the same key. */
+    public record Outcome(ReturnView view, boolean replayed) {
+    }
+
+    public Uni<Outcome> create(CreateReturnRequest request, String idempotencyKey) {
+        String fingerprint = fingerprint(request);
+        return Panache.withTransaction(() -> replayOf(idempotencyKey, fingerprint)
+                        .chain(replay -> replay != null ? Uni.createFrom().item(replay)
+                                : createNew(request, idempotencyKey, fingerprint)))
+                // Two concurrent requests with one key: the loser's transaction fails on the key's primary key
+                // (and rolls back with its events); answering it with the winner's return is what a retry expects.
+                .onFailure(e -> idempotencyKey != null && isUniqueViolation(e))
+                .recoverWithUni(() -> Panache.withSession(() -> replayOf(idempotencyKey, fingerprint)));
+    }
+
+    public Uni<ReturnView> find(UUID id) {
+        return Panache.withSession(() -> ReturnRequest.<ReturnRequest>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
+                .chain(this::view));
+    }
+
+    public Uni<List<ReturnView>> findByOrder(String orderId) {
+        return Panache.withSession(() -> ReturnRequest.forOrder(orderId)
+                .chain(returns -> {
+                    Uni<List<ReturnView>> views = Uni.createFrom().item(List.of());
+                    for (ReturnRequest r : returns) {
+                        views = views.chain(list -> view(r).map(v -> append(list, v)));
+                    }
+                    return views;
+                }));
+    }
+
+    private Uni<Outcome> replayOf(String idempotencyKey, String fingerprint) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return IdempotencyRecord.<IdempotencyRecord>findById(idempotencyKey).chain(record -> {
+            if (record == null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (!record.fingerprint.equals(fingerprint)) {
+                return Uni.createFrom().failure(new ProblemException(422, "idempotency-key-reused",
+                        "Idempotency-Key already used for a different request",
+                        "the Idempotency-Key " + idempotencyKey + " was first used with another body", List.of()));
+            }
+            return ReturnRequest.<ReturnRequest>findById(record.returnId).chain(this::view)
+                    .map(view -> new Outcome(view, true));
+        });
+    }
+
+    private Uni<Outcome> createNew(CreateReturnRequest request, String idempotencyKey, String fingerprint) {
+        Instant now = clock.instant();
+        return OrderSnapshot.<OrderSnapshot>findById(request.orderId())
+                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("return-not-allowed",
+                        "Return not allowed", List.of(new FieldViolation("orderId",
+                                "order " + request.orderId() + " is unknown"))))
+                .chain(order -> ReturnRequest.forOrder(order.orderId).chain(earlier -> {
+                    List<FieldViolation> violations = policy.check(order,
+                            earlier.stream().map(ReturnRequest::lines).toList(), request, now);
+                    if (!violations.isEmpty()) {
+                        return Uni.createFrom().failure(
+                                ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
+                    }
+                    return store(order, request, now);
+                }))
+                .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
+                .chain(this::view)
+                .map(view -> new Outcome(view, false));
+    }
+
+    private Uni<ReturnRequest> store(OrderSnapshot order, CreateReturnRequest request, Instant now) {
+        ReturnRequest created = new ReturnRequest();
+        created.id = UUID.randomUUID();
+        created.orderId = order.orderId;
+        created.customerId = order.customerId;
+        created.email = order.email;
+        created.locale = order.locale;
+        created.country = order.country;
+        created.comment = request.comment();
+        created.lines(request.lines().stream().map(l -> returnedLine(order, l)).toList());
+        created.status = ReturnStatus.REQUESTED;
+        created.createdAt = now;
+        created.updatedAt = now;
+
+        ReturnRequested requested = new ReturnRequested(created.id, created.orderId, created.customer(),
+                created.lines(), created.comment, now);
+        Uni<Void> stored = created.<ReturnRequest>persistAndFlush()
+                .chain(() -> ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, "requested by the customer", now)
+                        .persist())
+                .chain(() -> outbox.publish(requested));
+        if (!config.autoApprove()) {
+            return stored.replaceWith(created);
+        }
+        return stored.chain(() -> approve(created, now)).replaceWith(created);
+    }
+
+    private Uni<Void> approve(ReturnRequest request, Instant now) {
+        request.status = ReturnStatus.APPROVED;
+        request.rmaNumber = rmaNumbers.next(now);
+        request.updatedAt = now;
+        ReturnApproved approved = new ReturnApproved(request.id, request.orderId, request.rmaNumber,
+                request.customer(), request.lines(), now);
+        return ReturnHistoryEntry.of(request.id, ReturnStatus.APPROVED,
+                        "approved by the default policy, RMA " + request.rmaNumber, now).persist()
+                .chain(() -> outbox.publish(approved));
+    }
+
+    private static Uni<Void> remember(String idempotencyKey, String fingerprint, UUID returnId, Instant now) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.key = idempotencyKey;
+        record.fingerprint = fingerprint;
+        record.returnId = returnId;
+        record.createdAt = now;
+        // Flushed now so that a concurrent duplicate key fails here, inside this transaction.
+        return record.persistAndFlush().replaceWithVoid();
+    }
+
+    private Uni<ReturnView> view(ReturnRequest request) {
+        return ReturnHistoryEntry.forReturn(request.id).map(history -> ReturnView.of(request, history));
+    }
+
+    private static ReturnedLine returnedLine(OrderSnapshot order, CreateReturnRequest.RequestedLine requested) {
+        OrderLine line = order.line(requested.lineId()).orElseThrow();
+        return new ReturnedLine(line.lineId(), line.sku(), line.name(), requested.quantity(), line.unitPrice(),
+                requested.reason().name());
+    }
+
+    private static String fingerprint(CreateReturnRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(EventJson.toJson(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("23505")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+}

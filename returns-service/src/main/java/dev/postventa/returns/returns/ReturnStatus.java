@@ -1,0 +1,9 @@
+package dev.postventa.returns.returns;
+
+/** Where a return is in its journey, in journey order. */
+public enum ReturnStatus {
+    REQUESTED,
+    APPROVED,
+    IN_TRANSIT,
+    RECEIVED
+}

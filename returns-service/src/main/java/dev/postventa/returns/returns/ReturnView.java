@@ -1,0 +1,22 @@
+package dev.postventa.returns.returns;
+
+import dev.postventa.events.ReturnedLine;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a customer sees of a return: status, lines, RMA, tracking number and every step with its time. */
+public record ReturnView(UUID id, String orderId, ReturnStatus status, String rmaNumber, String trackingNumber,
+                         String comment, List<ReturnedLine> lines, Instant createdAt, Instant updatedAt,
+                         List<Step> history) {
+
+    /** One step of the history. */
+    public record Step(ReturnStatus status, String detail, Instant at) {
+    }
+
+    static ReturnView of(ReturnRequest request, List<ReturnHistoryEntry> history) {
+        return new ReturnView(request.id, request.orderId, request.status, request.rmaNumber, request.trackingNumber,
+                request.comment, request.lines(), request.createdAt, request.updatedAt,
+                history.stream().map(h -> new Step(h.status, h.detail, h.at)).toList());
+    }
+}
