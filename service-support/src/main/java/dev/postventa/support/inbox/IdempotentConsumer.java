@@ -42,7 +42,7 @@ public class IdempotentConsumer {
                         .chain(first -> {
                             if (!first) {
                                 LOG.infof("event %s (%s) already handled by %s: skipped", eventId, eventType, consumer);
-                                metrics.counter("postventa_events_duplicate_total", "consumer", consumer,
+                                metrics.counter("postventa.events.duplicate", "consumer", consumer,
                                         "type", eventType).increment();
                                 return Uni.createFrom().voidItem();
                             }

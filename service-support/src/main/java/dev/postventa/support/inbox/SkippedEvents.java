@@ -22,7 +22,7 @@ public class SkippedEvents {
 
     public Uni<Void> skip(String eventId, String eventType) {
         LOG.infof("event %s of type %s is not handled by %s: skipped", eventId, eventType, consumer);
-        metrics.counter("postventa_events_skipped_total", "consumer", consumer, "type", String.valueOf(eventType))
+        metrics.counter("postventa.events.skipped", "consumer", consumer, "type", String.valueOf(eventType))
                 .increment();
         return Uni.createFrom().voidItem();
     }

@@ -1,0 +1,48 @@
+package dev.postventa.returns;
+
+import dev.postventa.events.EventJson;
+import dev.postventa.events.Money;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.events.storefront.StorefrontOrder;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds storefront order events the way a storefront publishes them. */
+final class Orders {
+
+    static final String SHIRT = "L1";
+    static final String SNEAKERS = "L2";
+    static final String GIFT_CARD = "L3";
+
+    private Orders() {
+    }
+
+    static String newOrderId() {
+        return "MX-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A Mexican order: 2 shirts, 1 pair of sneakers, 1 final-sale gift card. */
+    static StorefrontOrder order(String orderId, Instant placedAt, Instant deliveredAt) {
+        return new StorefrontOrder(orderId, "cust-42", "ana@example.mx", "es-MX", "MX", "MXN", List.of(
+                new OrderLine(SHIRT, "SKU-SHIRT-M", "Camisa de lino", "apparel", 2, Money.of("499.90", "MXN"), false),
+                new OrderLine(SNEAKERS, "SKU-SNK-27", "Tenis urbanos", "footwear", 1, Money.of("1299.00", "MXN"), false),
+                new OrderLine(GIFT_CARD, "SKU-GIFT", "Tarjeta de regalo", "gift", 1, Money.of("500.00", "MXN"), true)),
+                placedAt, deliveredAt, null);
+    }
+
+    static StorefrontOrderEvent placed(String orderId, Instant at) {
+        return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_PLACED, at,
+                order(orderId, at, null));
+    }
+
+    static StorefrontOrderEvent delivered(String orderId, Instant placedAt, Instant deliveredAt) {
+        return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_DELIVERED, deliveredAt,
+                order(orderId, placedAt, deliveredAt));
+    }
+
+    static byte[] json(StorefrontOrderEvent event) {
+        return EventJson.toBytes(event);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.postventa.returns;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.postventa.events.Topics;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.infra.KafkaTestClient;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** What every returns-service test does: publish storefront events, call the API, look at rows. */
+abstract class ReturnsTestSupport {
+
+    static KafkaTestClient kafka() {
+        return new KafkaTestClient(config("kafka.bootstrap.servers"));
+    }
+
+    static void publish(StorefrontOrderEvent event) {
+        try (KafkaTestClient kafka = kafka()) {
+            kafka.send(Topics.STOREFRONT_ORDERS, event.order().orderId(), Orders.json(event), Map.of());
+        }
+    }
+
+    /** Waits until the read model has taken in the order (and its delivery when {@code delivered}). */
+    static void awaitOrder(String orderId, boolean delivered) {
+        String sql = delivered
+                ? "select count(*) from order_snapshot where order_id = ? and delivered_at is not null"
+                : "select count(*) from order_snapshot where order_id = ?";
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, orderId) == 1);
+    }
+
+    static ValidatableResponse postReturn(String body, String idempotencyKey) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.when().post("/returns").then();
+    }
+
+    static String returnBody(String orderId, String lineId, int quantity, String reason) {
+        return """
+                {"orderId": "%s", "lines": [{"lineId": "%s", "quantity": %d, "reason": "%s"}], "comment": "no me quedó"}
+                """.formatted(orderId, lineId, quantity, reason);
+    }
+
+    static long count(String sql, Object... args) {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void execute(String sql) {
+        try (Connection c = connection(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Connection connection() throws SQLException {
+        return DriverManager.getConnection(config("quarkus.datasource.jdbc.url"), config("quarkus.datasource.username"),
+                config("quarkus.datasource.password"));
+    }
+
+    static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.postventa.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL 17 server (zonky's embedded binaries) configured for logical decoding, with a login role
+ * {@code postventa} that may replicate. Temporary (fsync off, deleted on stop) unless a data directory is given.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postventa";
+    public static final String PASSWORD = "postventa";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static PostgresServer temporary() {
+        return start(null, FreePorts.next());
+    }
+
+    public static PostgresServer persistent(Path dataDir, int port) {
+        return start(dataDir, port);
+    }
+
+    private static PostgresServer start(Path dataDir, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "64MB")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            } else {
+                // Throwaway data: durability on disk buys nothing and costs seconds per test run.
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            PostgresServer server = new PostgresServer(builder.start());
+            server.ensureRole();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+    }
+
+    /** Creates the database owned by {@link #USER} unless it exists. */
+    public synchronized void createDatabaseIfMissing(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database names are lower-case identifiers: " + database);
+        }
+        try (Connection c = superuser(); PreparedStatement exists = c.prepareStatement(
+                "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CREATE DATABASE " + database + " OWNER " + USER);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void ensureRole() {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            // Debezium's pgoutput plugin needs REPLICATION; owning the database lets it create its publication.
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN REPLICATION PASSWORD '%2$s';
+                      END IF;
+                    END $$""".formatted(USER, PASSWORD));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create role " + USER, e);
+        }
+    }
+
+    private Connection superuser() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+    }
+}
