@@ -6,6 +6,7 @@ import dev.postventa.support.relay.RelayState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,14 +20,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxWriter {
 
+    // The payload is bound as text and parsed by PostgreSQL: bound straight to jsonb, the reactive driver would store
+    // the Java String as a JSON string literal, and consumers would receive JSON encoded twice.
     private static final String INSERT = """
             INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at)
-            VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(:payload AS jsonb), :occurredAt)""";
+            VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(CAST(:payload AS text) AS jsonb), :occurredAt)""";
     private static final String DELETE = "DELETE FROM outbox_event WHERE id = :id";
 
     private final RelayState relay;
     private final Clock clock;
 
+    @Inject
     OutboxWriter(RelayState relay) {
         this(relay, Clock.systemUTC());
     }

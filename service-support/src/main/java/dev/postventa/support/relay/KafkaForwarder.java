@@ -40,7 +40,10 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> change : changes) {
             Optional<ProducerRecord<String, byte[]>> record = mapper.map(change.record());
-            record.ifPresent(r -> acks.add(producer.send(r)));
+            record.ifPresent(r -> {
+                LOG.debugf("relaying %s to %s key %s", KafkaForwarder.header(r, "ce_type"), r.topic(), r.key());
+                acks.add(producer.send(r));
+            });
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
@@ -53,6 +56,11 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
         if (!acks.isEmpty()) {
             LOG.debugf("relayed %d outbox events", acks.size());
         }
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void awaitAck(Future<RecordMetadata> ack) throws InterruptedException {

@@ -155,8 +155,13 @@ public class OutboxRelay {
             return;
         }
         state.restarting();
-        closeEngine();
-        launch();
+        try {
+            closeEngine();
+            launch();
+        } catch (RuntimeException e) {
+            // A restart that cannot even launch (Kafka or PostgreSQL unreachable) is retried like a failed run.
+            onEngineEnded(false, "restart failed", e);
+        }
     }
 
     private synchronized void closeEngine() {
@@ -164,8 +169,9 @@ public class OutboxRelay {
             if (engine != null) {
                 engine.close();
             }
-        } catch (IOException e) {
-            LOG.warn("closing the outbox relay engine failed", e);
+        } catch (IOException | RuntimeException e) {
+            // An engine that already failed refuses to close again; there is nothing left to release then.
+            LOG.debug("closing the outbox relay engine", e);
         }
         if (engineThread != null) {
             engineThread.shutdown();
