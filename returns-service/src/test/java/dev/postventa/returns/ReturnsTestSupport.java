@@ -6,22 +6,17 @@ import static org.awaitility.Awaitility.await;
 import dev.postventa.events.Topics;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
 import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.ServiceDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What every returns-service test does: publish storefront events, call the API, look at rows. */
 abstract class ReturnsTestSupport {
 
     static KafkaTestClient kafka() {
-        return new KafkaTestClient(config("kafka.bootstrap.servers"));
+        return ServiceDatabase.kafka();
     }
 
     static void publish(StorefrontOrderEvent event) {
@@ -53,33 +48,14 @@ abstract class ReturnsTestSupport {
     }
 
     static long count(String sql, Object... args) {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServiceDatabase.count(sql, args);
     }
 
     static void execute(String sql) {
-        try (Connection c = connection(); var s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Connection connection() throws SQLException {
-        return DriverManager.getConnection(config("quarkus.datasource.jdbc.url"), config("quarkus.datasource.username"),
-                config("quarkus.datasource.password"));
+        ServiceDatabase.execute(sql);
     }
 
     static String config(String key) {
-        return ConfigProvider.getConfig().getValue(key, String.class);
+        return ServiceDatabase.config(key);
     }
 }

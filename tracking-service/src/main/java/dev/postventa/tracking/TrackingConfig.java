@@ -1,0 +1,30 @@
+package dev.postventa.tracking;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Carriers this service works with and how their webhooks are authenticated. */
+@ConfigMapping(prefix = "postventa.tracking")
+public interface TrackingConfig {
+
+    /** Carrier that creates labels for new return shipments. */
+    @WithDefault("simulated")
+    String defaultCarrier();
+
+    /** How far a webhook's timestamp may be from now, either way, before it is refused as a replay. */
+    @WithDefault("5m")
+    Duration webhookTolerance();
+
+    /** Per carrier name (the path segment of its webhook URL). */
+    Map<String, Carrier> carriers();
+
+    /** One carrier's settings. */
+    interface Carrier {
+
+        /** Standard Webhooks secrets ({@code whsec_<base64>}); several while a secret is being rotated. */
+        List<String> secrets();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.postventa.tracking.shipments;
+
+import dev.postventa.events.shipments.ShipmentStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One carrier scan of a shipment, as reported, with its normalised status (null when the carrier's is unknown). */
+@Entity
+@Table(name = "scan")
+public class Scan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "shipment_id")
+    public UUID shipmentId;
+    public String carrier;
+    @Column(name = "carrier_event_id")
+    public String carrierEventId;
+    @Column(name = "carrier_status")
+    public String carrierStatus;
+    @Enumerated(EnumType.STRING)
+    public ShipmentStatus status;
+    public String location;
+    @Column(name = "scanned_at")
+    public Instant scannedAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    public static Uni<List<Scan>> timeline(UUID shipmentId) {
+        return list("shipmentId = ?1 order by scannedAt, receivedAt", shipmentId);
+    }
+}

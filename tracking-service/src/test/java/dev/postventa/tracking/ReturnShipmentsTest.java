@@ -1,0 +1,170 @@
+package dev.postventa.tracking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.EventJson;
+import dev.postventa.events.EventTypes;
+import dev.postventa.events.Money;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.Topics;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatus;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.PostventaTestResource;
+import dev.postventa.infra.ServiceDatabase;
+import dev.postventa.infra.WebhookSigner;
+import io.cloudevents.CloudEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Approved returns get a return shipment; signed carrier scans move it forward in scan-time order. */
+@QuarkusTest
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracking"))
+class ReturnShipmentsTest {
+
+    static final String SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
+    static final String ROTATED_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3Itcm90YXRpb24=";
+    static final String SCANS = "/webhooks/carriers/simulated/scans";
+
+    @Test
+    void anApprovedReturnGetsOneShipmentEvenWhenApprovedTwice() {
+        UUID returnId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        approve(returnId, eventId);
+        approve(returnId, eventId);
+        approve(returnId, UUID.randomUUID().toString());
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            List<CloudEvent> created = kafka.awaitCloudEvents(Topics.SHIPMENTS,
+                    e -> e.getType().equals(EventTypes.RETURN_SHIPMENT_CREATED) && payload(e, ReturnShipmentCreated.class)
+                            .returnId().equals(returnId), 1, Duration.ofSeconds(30));
+            ReturnShipmentCreated shipment = payload(created.get(0), ReturnShipmentCreated.class);
+            assertThat(created.get(0).getSubject()).isEqualTo(shipment.shipmentId().toString());
+            assertThat(created.get(0).getSource().toString()).isEqualTo("tracking-service");
+            assertThat(shipment.trackingNumber()).startsWith("SIMMX");
+            assertThat(shipment.labelUrl()).endsWith(shipment.trackingNumber() + ".pdf");
+            assertThat(shipment.customer().locale()).isEqualTo("es-MX");
+            assertThat(shipment.rmaNumber()).isEqualTo("RMA-TEST-1");
+            // The other approvals must not have produced a second shipment.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId) == 1);
+        }
+        given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+                .statusCode(200).body("", hasSize(1)).body("[0].status", equalTo("LABEL_CREATED"));
+    }
+
+    @Test
+    void signedScansMoveTheShipmentInScanTimeOrderAndRedeliveriesChangeNothing() {
+        UUID returnId = UUID.randomUUID();
+        String tracking = shipmentFor(returnId);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+
+        post(scan("e1", tracking, "picked_up", t0, "CDMX"), SECRET).statusCode(202).body("outcome", equalTo("recorded"));
+        post(scan("e1", tracking, "picked_up", t0, "CDMX"), SECRET).statusCode(200).body("outcome", equalTo("duplicate"));
+        post(scan("e3", tracking, "delivered", t0.plus(2, ChronoUnit.HOURS), "Almacén GDL"), SECRET).statusCode(202);
+        // Arrives late but was scanned before delivery: kept in the timeline, never moves the shipment back.
+        post(scan("e2", tracking, "in_transit", t0.plus(1, ChronoUnit.HOURS), "QRO"), SECRET).statusCode(202);
+
+        given().when().get("/shipments/" + tracking).then().statusCode(200)
+                .body("status", equalTo("DELIVERED_TO_WAREHOUSE"))
+                .body("timeline.carrierEventId", equalTo(List.of("e1", "e2", "e3")))
+                .body("timeline.status", equalTo(List.of("IN_TRANSIT", "IN_TRANSIT", "DELIVERED_TO_WAREHOUSE")));
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            List<ConsumerRecord<String, byte[]>> changes = kafka.awaitRecords(Topics.SHIPMENTS,
+                    r -> EventTypes.SHIPMENT_STATUS_CHANGED.equals(KafkaTestClient.header(r, "ce_type"))
+                            && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).returnId().equals(returnId),
+                    2, Duration.ofSeconds(30));
+            assertThat(changes).extracting(r -> EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).status())
+                    .containsExactly(ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED_TO_WAREHOUSE);
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> EventTypes.SHIPMENT_STATUS_CHANGED.equals(
+                            KafkaTestClient.header(r, "ce_type"))
+                            && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).returnId().equals(returnId)
+                            && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).previousStatus()
+                            == ShipmentStatus.DELIVERED_TO_WAREHOUSE,
+                    Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void unsignedStaleOrMalformedWebhooksAreRefusedAndStoreNothing() {
+        UUID returnId = UUID.randomUUID();
+        String tracking = shipmentFor(returnId);
+        String body = scan("bad-1", tracking, "in_transit", Instant.now(), "MTY");
+
+        post(body, "whsec_d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldA==").statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        given().body(body).contentType("application/json").when().post(SCANS).then().statusCode(401);
+        var stale = new WebhookSigner(SECRET).headers(body, "msg-old", Instant.now().minus(6, ChronoUnit.MINUTES));
+        given().headers(stale).body(body).contentType("application/json").when().post(SCANS).then().statusCode(401);
+        var tampered = new WebhookSigner(SECRET).headers(body);
+        given().headers(tampered).body(body.replace("MTY", "XXX")).contentType("application/json")
+                .when().post(SCANS).then().statusCode(401);
+
+        post("{\"trackingNumber\": ", SECRET).statusCode(400).contentType("application/problem+json");
+        post("{\"eventId\": \"bad-2\", \"trackingNumber\": \"" + tracking + "\"}", SECRET).statusCode(400)
+                .body("violations.field", equalTo(List.of("carrierStatus", "scannedAt")));
+        post(body, SECRET, "/webhooks/carriers/unknown-carrier/scans").statusCode(404);
+
+        assertThat(ServiceDatabase.count("select count(*) from scan s join shipment h on h.id = s.shipment_id "
+                + "where h.return_id = ?", returnId)).isZero();
+
+        // A rotated secret is accepted as well as the current one.
+        post(body, ROTATED_SECRET).statusCode(202);
+    }
+
+    private static String shipmentFor(UUID returnId) {
+        approve(returnId, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId) == 1);
+        return given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+                .statusCode(200).extract().path("[0].trackingNumber");
+    }
+
+    private static void approve(UUID returnId, String eventId) {
+        ReturnApproved approved = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1",
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"),
+                List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")),
+                Instant.now());
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId, EventTypes.RETURN_APPROVED,
+                    "returns-service", EventJson.toBytes(approved));
+        }
+    }
+
+    static String scan(String eventId, String tracking, String status, Instant at, String location) {
+        return """
+                {"eventId": "%s", "trackingNumber": "%s", "carrierStatus": "%s", "scannedAt": "%s", "location": "%s"}"""
+                .formatted(eventId, tracking, status, at, location);
+    }
+
+    private static ValidatableResponse post(String body, String secret) {
+        return post(body, secret, SCANS);
+    }
+
+    private static ValidatableResponse post(String body, String secret, String path) {
+        Map<String, String> headers = new WebhookSigner(secret).headers(body);
+        return given().headers(headers).contentType("application/json").body(body).when().post(path).then();
+    }
+
+    private static <T> T payload(CloudEvent event, Class<T> type) {
+        return EventJson.fromBytes(event.getData().toBytes(), type);
+    }
+}
