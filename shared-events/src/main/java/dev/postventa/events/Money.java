@@ -26,6 +26,16 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return new Money(BigDecimal.ZERO.setScale(Currency.getInstance(currency).getDefaultFractionDigits()), currency);
     }
 
+    /**
+     * The same amount at the currency's usual scale (2 for MXN/BRL/EUR) when no digit is lost, e.g. after reading
+     * it back from a NUMERIC(19,4) column; {@link BigDecimal#equals} would otherwise tell 10.5000 from 10.50.
+     */
+    public Money normalized() {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() <= digits ? new Money(amount.setScale(digits), currency) : new Money(stripped, currency);
+    }
+
     public Money times(int quantity) {
         return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
     }

@@ -1,0 +1,8 @@
+package dev.postventa.refunds.refunds;
+
+/** Where a refund is: waiting for the provider, paid back, or refused for good. */
+public enum RefundStatus {
+    PENDING,
+    ISSUED,
+    FAILED
+}
