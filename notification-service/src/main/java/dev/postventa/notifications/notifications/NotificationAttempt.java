@@ -1,0 +1,35 @@
+package dev.postventa.notifications.notifications;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One try to deliver a notification, and what the channel answered. */
+@Entity
+@Table(name = "notification_attempt")
+public class NotificationAttempt extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "notification_id")
+    public UUID notificationId;
+    public int attempt;
+    public Instant at;
+    public String outcome;
+    public String error;
+
+    static NotificationAttempt of(UUID notificationId, int attempt, Instant at, String outcome, String error) {
+        NotificationAttempt a = new NotificationAttempt();
+        a.id = UUID.randomUUID();
+        a.notificationId = notificationId;
+        a.attempt = attempt;
+        a.at = at;
+        a.outcome = outcome;
+        a.error = error;
+        return a;
+    }
+}
