@@ -39,7 +39,7 @@ public class ReturnShipmentProgress {
             }
             request.trackingNumber = event.trackingNumber();
             request.updatedAt = clock.instant();
-            return ReturnHistoryEntry.of(request.id, request.status, "return label created with " + event.carrier()
+            return ReturnHistoryEntry.of(request.id, ReturnStatus.APPROVED, "return label created with " + event.carrier()
                     + ", tracking number " + event.trackingNumber(), event.createdAt()).persist().replaceWithVoid();
         });
     }

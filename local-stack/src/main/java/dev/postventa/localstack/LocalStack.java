@@ -1,0 +1,133 @@
+package dev.postventa.localstack;
+
+import dev.postventa.infra.FreePorts;
+import dev.postventa.infra.KafkaBroker;
+import dev.postventa.infra.PostgresServer;
+import dev.postventa.infra.SmtpInbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: a real Kafka broker, one PostgreSQL server with a database per service, an
+ * SMTP server, and the four services as separate processes wired together only through env vars and Kafka.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Service name → its database, in start order. */
+    public static final Map<String, String> SERVICES = Map.of(
+            "returns-service", "returns",
+            "tracking-service", "tracking",
+            "refund-service", "refunds",
+            "notification-service", "notifications");
+    public static final List<String> START_ORDER = List.of("returns-service", "tracking-service", "refund-service",
+            "notification-service");
+
+    private final Settings settings;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private SmtpInbox smtp;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /**
+     * Where things go. {@code dataDir} null means throwaway data on free ports (tests); otherwise data survives
+     * restarts under it and the given ports are used.
+     */
+    public record Settings(Path repositoryRoot, Path dataDir, int postgresPort, int kafkaPort, int smtpPort,
+                           Map<String, Integer> servicePorts, Map<String, String> extraEnv) {
+
+        public static Settings throwaway(Path repositoryRoot) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            START_ORDER.forEach(s -> ports.put(s, FreePorts.next()));
+            return new Settings(repositoryRoot, null, 0, 0, FreePorts.next(), ports, Map.of());
+        }
+    }
+
+    public LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public LocalStack start() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "postventa-local-stack-stop"));
+        Path data = settings.dataDir();
+        postgres = data == null ? PostgresServer.temporary()
+                : PostgresServer.persistent(data.resolve("postgres"), settings.postgresPort());
+        SERVICES.values().forEach(postgres::createDatabaseIfMissing);
+        kafka = (data == null ? KafkaBroker.temporary() : KafkaBroker.persistent(data.resolve("kafka"),
+                settings.kafkaPort())).start();
+        smtp = SmtpInbox.start(settings.smtpPort());
+        Path logs = data == null ? tempLogs() : data.resolve("logs");
+        for (String name : START_ORDER) {
+            services.put(name, new ServiceProcess(name, settings.repositoryRoot(), settings.servicePorts().get(name),
+                    env(name), logs).start());
+        }
+        services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+        return this;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Stops a service and starts it again with the same settings (what a deployment or a crash does). */
+    public void restart(String name) {
+        ServiceProcess service = services.get(name);
+        service.stop();
+        service.start().awaitReady(Duration.ofMinutes(3));
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public SmtpInbox smtp() {
+        return smtp;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    @Override
+    public synchronized void close() {
+        services.values().forEach(ServiceProcess::stop);
+        services.clear();
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
+        }
+    }
+
+    private Map<String, String> env(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_HOST", postgres.host());
+        env.put("DB_PORT", String.valueOf(postgres.port()));
+        env.put("DB_NAME", SERVICES.get(service));
+        env.put("DB_USER", PostgresServer.USER);
+        env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SMTP_HOST", smtp.host());
+        env.put("SMTP_PORT", String.valueOf(smtp.port()));
+        env.putAll(settings.extraEnv());
+        return env;
+    }
+
+    private static Path tempLogs() {
+        try {
+            return Files.createTempDirectory("postventa-logs-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.postventa.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged Postventa service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own process,
+ * configured only through environment variables, the way a container would run it.
+ */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(String name, Path repositoryRoot, int port, Map<String, String> env, Path logDir) {
+        this.name = name;
+        this.jar = repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.env = env;
+        this.log = logDir.resolve(name + ".log");
+    }
+
+    public synchronized ServiceProcess start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests install'");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("HTTP_PORT", String.valueOf(port));
+            process = builder.start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200 (the outbox relay streams, Kafka and the database are up). */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(name + " exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** Stops the service gracefully (SIGTERM: Quarkus shuts down its consumers and the relay), forcibly after 30 s. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

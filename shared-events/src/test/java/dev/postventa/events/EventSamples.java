@@ -1,0 +1,82 @@
+package dev.postventa.events;
+
+import dev.postventa.events.notifications.CustomerNotified;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnInTransit;
+import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatus;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.events.storefront.StorefrontOrder;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One realistic instance of every contract, keyed by the name of its golden file. */
+final class EventSamples {
+
+    static final UUID RETURN_ID = UUID.fromString("7d0b2c52-8f2e-4a51-9a3e-0c6f1f9e2a11");
+    static final UUID SHIPMENT_ID = UUID.fromString("3b8f4e7a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+    static final UUID REFUND_ID = UUID.fromString("c4a1e2f3-5b6c-4d7e-8f9a-0b1c2d3e4f5a");
+    static final UUID NOTIFICATION_ID = UUID.fromString("e9f8d7c6-b5a4-4321-9876-543210fedcba");
+    static final CustomerContact ANA = new CustomerContact("cust-4711", "ana.lopez@example.mx", "es-MX", "MX");
+    static final List<ReturnedLine> LINES = List.of(
+            new ReturnedLine("L1", "SKU-SHIRT-M", "Camisa de lino", 2, Money.of("499.90", "MXN"), "SIZE_TOO_SMALL"),
+            new ReturnedLine("L2", "SKU-SNK-27", "Tenis urbanos", 1, Money.of("1299.00", "MXN"), "DEFECTIVE"));
+    static final Instant T = Instant.parse("2026-11-20T15:30:00Z");
+
+    private EventSamples() {
+    }
+
+    static Map<String, Object> all() {
+        Map<String, Object> samples = new LinkedHashMap<>();
+        samples.put(EventTypes.RETURN_REQUESTED, new ReturnRequested(RETURN_ID, "MX-100234", ANA, LINES,
+                "La camisa me quedó chica", T));
+        samples.put(EventTypes.RETURN_APPROVED, new ReturnApproved(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
+                LINES, T.plusSeconds(1)));
+        samples.put(EventTypes.RETURN_IN_TRANSIT, new ReturnInTransit(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP",
+                "SIMMX000123456789", ANA, T.plusSeconds(86_400)));
+        samples.put(EventTypes.RETURN_RECEIVED, new ReturnReceived(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
+                LINES, T.plusSeconds(3 * 86_400)));
+        samples.put(EventTypes.RETURN_SHIPMENT_CREATED, new ReturnShipmentCreated(SHIPMENT_ID, RETURN_ID,
+                "RMA-261120-7KQ2ZP", "simulated", "SIMMX000123456789",
+                "https://labels.simulated-carrier.invalid/SIMMX000123456789.pdf", ANA, T.plusSeconds(2)));
+        samples.put(EventTypes.SHIPMENT_STATUS_CHANGED, new ShipmentStatusChanged(SHIPMENT_ID, RETURN_ID,
+                "SIMMX000123456789", ShipmentStatus.IN_TRANSIT, ShipmentStatus.LABEL_CREATED, "picked_up",
+                "Ciudad de México", T.plusSeconds(86_400)));
+        samples.put(EventTypes.REFUND_ISSUED, new RefundIssued(REFUND_ID, RETURN_ID, "MX-100234",
+                Money.of("2298.80", "MXN"), "sim_re_5f2a9c1d7e3b", ANA, T.plusSeconds(3 * 86_400 + 60)));
+        samples.put(EventTypes.REFUND_FAILED, new RefundFailed(REFUND_ID, UUID.fromString(
+                "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), "BR-55021", Money.of("1299.00", "BRL"),
+                "card account closed", new CustomerContact("cust-88", "joao.silva@example.com.br", "pt-BR", "BR"),
+                T.plusSeconds(60)));
+        samples.put(EventTypes.CUSTOMER_NOTIFIED, new CustomerNotified(NOTIFICATION_ID, RETURN_ID, "email",
+                "return-approved", "es", "ana.lopez@example.mx", "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                T.plusSeconds(5)));
+        StorefrontOrder madrid = new StorefrontOrder("ES-7781", "cust-301", "lucia.garcia@example.es", "es-ES", "ES",
+                "EUR", List.of(new OrderLine("L1", "SKU-DRESS-38", "Vestido de punto", "apparel", 1,
+                        Money.of("59.95", "EUR"), false),
+                new OrderLine("L2", "SKU-SOCKS", "Calcetines (pack 3)", "underwear", 1, Money.of("9.99", "EUR"), true)),
+                Instant.parse("2026-11-01T10:00:00Z"), null, null);
+        samples.put("storefront.order.placed", new StorefrontOrderEvent("evt-placed-7781",
+                StorefrontOrderEvent.ORDER_PLACED, madrid.placedAt(), madrid));
+        StorefrontOrder delivered = new StorefrontOrder(madrid.orderId(), madrid.customerId(), madrid.email(),
+                madrid.locale(), madrid.country(), madrid.currency(), madrid.lines(), madrid.placedAt(),
+                Instant.parse("2026-11-04T17:20:00Z"), null);
+        samples.put("storefront.order.delivered", new StorefrontOrderEvent("evt-delivered-7781",
+                StorefrontOrderEvent.ORDER_DELIVERED, delivered.deliveredAt(), delivered));
+        StorefrontOrder cancelled = new StorefrontOrder(madrid.orderId(), madrid.customerId(), madrid.email(),
+                madrid.locale(), madrid.country(), madrid.currency(), madrid.lines(), madrid.placedAt(), null,
+                Instant.parse("2026-11-01T12:00:00Z"));
+        samples.put("storefront.order.cancelled", new StorefrontOrderEvent("evt-cancelled-7781",
+                StorefrontOrderEvent.ORDER_CANCELLED, cancelled.cancelledAt(), cancelled));
+        return samples;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.postventa.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** Money adds up exactly, refuses to mix currencies, and knows each currency's usual scale. */
+class MoneyTest {
+
+    @Test
+    void linesAddUpWithoutFloatingPointErrors() {
+        Money total = Money.of("0.10", "MXN").times(3).plus(Money.of("0.20", "MXN"));
+        assertThat(total).isEqualTo(Money.of("0.50", "MXN"));
+        assertThat(Money.of("499.90", "MXN").times(2).plus(Money.of("1299.00", "MXN"))).isEqualTo(Money.of("2298.80", "MXN"));
+    }
+
+    @Test
+    void currenciesNeverMix() {
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").plus(Money.of("1.00", "BRL")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BRL");
+        assertThatThrownBy(() -> Money.of("1.00", "PESOS")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void normalisedMoneyHasTheCurrencysScale() {
+        assertThat(new Money(new BigDecimal("2298.8000"), "MXN").normalized()).isEqualTo(Money.of("2298.80", "MXN"));
+        assertThat(new Money(new BigDecimal("1500.0000"), "JPY").normalized()).isEqualTo(Money.of("1500", "JPY"));
+        assertThat(new Money(new BigDecimal("1.2345"), "EUR").normalized().amount()).isEqualByComparingTo("1.2345");
+        assertThat(Money.zero("BRL")).isEqualTo(Money.of("0.00", "BRL"));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.postventa.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.postventa.events.EventJson;
+import dev.postventa.events.EventTypes;
+import dev.postventa.events.Money;
+import dev.postventa.events.Topics;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.events.storefront.StorefrontOrder;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.SmtpInbox;
+import dev.postventa.infra.WebhookSigner;
+import dev.postventa.localstack.LocalStack;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One return, end to end, through public interfaces only (the storefront topic, the HTTP APIs, signed carrier
+ * webhooks, the SMTP server), with the four services as separate processes and one of them restarted mid-way.
+ */
+class ReturnJourneySystemTest {
+
+    static final String DEV_SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of(System.getProperty("postventa.root", "..")).toAbsolutePath().normalize();
+        stack = new LocalStack(LocalStack.Settings.throwaway(root)).start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aReturnOfTwoOfThreeLinesIsShippedReceivedRefundedOnceAndTheCustomerIsToldInOrder() {
+        String orderId = "MX-SYS-" + System.nanoTime();
+        String email = "ana+" + orderId.toLowerCase() + "@example.mx";
+        publishDeliveredOrder(orderId, email);
+
+        // The customer returns 2 shirts and the sneakers, but not the gift card.
+        String body = """
+                {"orderId": "%s", "lines": [
+                  {"lineId": "L1", "quantity": 2, "reason": "SIZE_TOO_SMALL"},
+                  {"lineId": "L2", "quantity": 1, "reason": "DEFECTIVE"}], "comment": "me quedó chica"}
+                """.formatted(orderId);
+        String returnId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", "sys-" + orderId).body(body)
+                        .post(url("returns-service") + "/returns"),
+                response -> response.statusCode() == 201).then().body("status", equalTo("APPROVED")).extract().path("id");
+
+        String tracking = await().atMost(WAIT).until(() -> given().queryParam("returnId", returnId)
+                .get(url("tracking-service") + "/shipments").then().statusCode(200).extract()
+                .<String>path("[0].trackingNumber"), t -> t != null);
+
+        Instant pickedUp = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        scan("sys-e1", tracking, "picked_up", pickedUp, 202);
+        await().atMost(WAIT).until(() -> returnStatus(returnId).equals("IN_TRANSIT"));
+
+        // returns-service goes down; the warehouse delivery is scanned meanwhile, twice, and a late in-transit
+        // scan arrives after it.
+        stack.service("returns-service").stop();
+        scan("sys-e3", tracking, "delivered", pickedUp.plus(2, ChronoUnit.HOURS), 202);
+        scan("sys-e3", tracking, "delivered", pickedUp.plus(2, ChronoUnit.HOURS), 200);
+        scan("sys-e2", tracking, "in_transit", pickedUp.plus(1, ChronoUnit.HOURS), 202);
+        stack.service("returns-service").start().awaitReady(Duration.ofMinutes(3));
+
+        await().atMost(WAIT).until(() -> returnStatus(returnId).equals("RECEIVED"));
+        given().get(url("returns-service") + "/returns/" + returnId).then()
+                .body("history.status", equalTo(List.of("REQUESTED", "APPROVED", "APPROVED", "IN_TRANSIT",
+                        "RECEIVED")));
+
+        await().atMost(WAIT).until(() -> "ISSUED".equals(given().queryParam("returnId", returnId)
+                .get(url("refund-service") + "/refunds").then().extract().path("[0].status")));
+        given().queryParam("returnId", returnId).get(url("refund-service") + "/refunds").then()
+                .body("size()", equalTo(1))
+                .body("[0].amount.amount", equalTo("2298.80"))
+                .body("[0].amount.currency", equalTo("MXN"));
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.bootstrapServers())) {
+            List<ConsumerRecord<String, byte[]>> refunds = kafka.readAll(Topics.REFUNDS, r ->
+                    EventTypes.REFUND_ISSUED.equals(KafkaTestClient.header(r, "ce_type"))
+                            && EventJson.fromBytes(r.value(), RefundIssued.class).returnId().toString().equals(returnId),
+                    Duration.ofSeconds(5));
+            assertThat(refunds).hasSize(1);
+            assertThat(EventJson.fromBytes(refunds.get(0).value(), RefundIssued.class).amount())
+                    .isEqualTo(Money.of("2298.80", "MXN"));
+        }
+
+        List<SmtpInbox.Mail> mails = stack.smtp().awaitMessages(m -> m.to().contains(email), 4, WAIT);
+        assertThat(mails).extracting(SmtpInbox.Mail::subject).hasSize(4).satisfiesExactly(
+                s -> assertThat(s).startsWith("Tu devolución RMA-").endsWith("fue aprobada: aquí está tu guía"),
+                s -> assertThat(s).endsWith("va en camino"),
+                s -> assertThat(s).startsWith("Recibimos tu devolución"),
+                s -> assertThat(s).isEqualTo("Tu reembolso de $2,298.80 MXN está en camino"));
+        given().queryParam("returnId", returnId).get(url("notification-service") + "/notifications").then()
+                .body("template", equalTo(List.of("return-approved", "return-in-transit", "return-received",
+                        "refund-issued")))
+                .body("status", equalTo(List.of("SENT", "SENT", "SENT", "SENT")));
+    }
+
+    private static void publishDeliveredOrder(String orderId, String email) {
+        Instant placed = Instant.now().minus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant delivered = placed.plus(3, ChronoUnit.DAYS);
+        StorefrontOrder order = new StorefrontOrder(orderId, "cust-sys", email, "es-MX", "MX", "MXN", List.of(
+                new OrderLine("L1", "SKU-SHIRT-M", "Camisa de lino", "apparel", 2, Money.of("499.90", "MXN"), false),
+                new OrderLine("L2", "SKU-SNK-27", "Tenis urbanos", "footwear", 1, Money.of("1299.00", "MXN"), false),
+                new OrderLine("L3", "SKU-CAP", "Gorra", "accessories", 1, Money.of("350.00", "MXN"), false)),
+                placed, delivered, null);
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.bootstrapServers())) {
+            kafka.send(Topics.STOREFRONT_ORDERS, orderId, EventJson.toBytes(new StorefrontOrderEvent(orderId + "-d",
+                    StorefrontOrderEvent.ORDER_DELIVERED, delivered, order)), Map.of());
+        }
+    }
+
+    private static void scan(String eventId, String tracking, String status, Instant at, int expectedStatus) {
+        String body = """
+                {"eventId": "%s", "trackingNumber": "%s", "carrierStatus": "%s", "scannedAt": "%s", "location": "MX"}"""
+                .formatted(eventId, tracking, status, at);
+        given().headers(new WebhookSigner(DEV_SECRET).headers(body)).contentType(ContentType.JSON).body(body)
+                .post(url("tracking-service") + "/webhooks/carriers/simulated/scans")
+                .then().statusCode(expectedStatus);
+    }
+
+    private static String returnStatus(String returnId) {
+        return given().get(url("returns-service") + "/returns/" + returnId).then().statusCode(200)
+                .extract().path("status");
+    }
+
+    private static String url(String service) {
+        return stack.service(service).url();
+    }
+}
