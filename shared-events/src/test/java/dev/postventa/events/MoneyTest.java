@@ -30,4 +30,23 @@ class MoneyTest {
         assertThat(new Money(new BigDecimal("1.2345"), "EUR").normalized().amount()).isEqualByComparingTo("1.2345");
         assertThat(Money.zero("BRL")).isEqualTo(Money.of("0.00", "BRL"));
     }
+
+    @Test
+    void invalidCurrenciesAreRefusedWithTheCodeInTheMessage() {
+        assertThatThrownBy(() -> Money.of("10.00", "mxn")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mxn");
+        assertThatThrownBy(() -> Money.of("10.00", "XYZ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an ISO 4217 currency code: XYZ");
+        assertThatThrownBy(() -> Money.zero("REAL")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Money(null, "EUR")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Money(BigDecimal.ONE, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void timesAndPlusKeepTheCurrencyAndTheExactDecimal() {
+        Money brl = Money.of("159.50", "BRL").times(2).plus(Money.of("289.90", "BRL"));
+        assertThat(brl.currency()).isEqualTo("BRL");
+        assertThat(brl.amount()).isEqualTo(new BigDecimal("608.90"));
+        assertThat(Money.of("24.99", "EUR").times(0)).isEqualTo(Money.of("0.00", "EUR"));
+    }
 }
