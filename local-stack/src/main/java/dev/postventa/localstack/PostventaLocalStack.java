@@ -15,6 +15,9 @@ public final class PostventaLocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Kafka's and PostgreSQL's client chatter would drown the banner; warnings and errors still show.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Path root = Path.of(System.getProperty("postventa.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(env("POSTVENTA_DATA_DIR", root.resolve(".postventa").toString()));
         Map<String, Integer> ports = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one JSON mapping of event payloads: ISO-8601 UTC instants, decimal amounts as strings, unknown fields
@@ -75,5 +76,16 @@ public final class EventJson {
             throw new UndecodableEventException("payload is not a valid " + type.getSimpleName() + ": no payload");
         }
         return fromBytes(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** A JSON array of {@code elementType}, e.g. order lines kept in a text column; empty for JSON null. */
+    public static <T> List<T> listFromJson(String json, Class<T> elementType) {
+        try {
+            List<T> list = MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, elementType));
+            return list == null ? List.of() : list;
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableEventException("not a JSON array of " + elementType.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
     }
 }

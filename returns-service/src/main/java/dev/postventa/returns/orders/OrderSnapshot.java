@@ -1,6 +1,5 @@
 package dev.postventa.returns.orders;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.storefront.OrderLine;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -8,8 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +15,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "order_snapshot")
 public class OrderSnapshot extends PanacheEntityBase {
-
-    private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
-    };
 
     @Id
     @Column(name = "order_id")
@@ -44,11 +38,7 @@ public class OrderSnapshot extends PanacheEntityBase {
     public Instant snapshotAt;
 
     public List<OrderLine> lines() {
-        try {
-            return EventJson.mapper().readValue(linesJson, LINES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventJson.listFromJson(linesJson, OrderLine.class);
     }
 
     public void lines(List<OrderLine> lines) {

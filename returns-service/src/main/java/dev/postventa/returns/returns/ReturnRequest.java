@@ -1,6 +1,5 @@
 package dev.postventa.returns.returns;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.ReturnedLine;
@@ -12,8 +11,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +19,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "return_request")
 public class ReturnRequest extends PanacheEntityBase {
-
-    private static final TypeReference<List<ReturnedLine>> LINES = new TypeReference<>() {
-    };
 
     @Id
     public UUID id;
@@ -54,11 +48,7 @@ public class ReturnRequest extends PanacheEntityBase {
     }
 
     public List<ReturnedLine> lines() {
-        try {
-            return EventJson.mapper().readValue(linesJson, LINES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventJson.listFromJson(linesJson, ReturnedLine.class);
     }
 
     public void lines(List<ReturnedLine> lines) {
