@@ -5,4 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests install
-exec java -Dpostventa.root="$PWD" -jar local-stack/target/local-stack.jar
+exec java -Dpostventa.root="$PWD" -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" \
+  dev.postventa.localstack.PostventaLocalStack

@@ -41,6 +41,11 @@ class CustomerNotificationsTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
+    void operationsEndpointsAreServed() {
+        dev.postventa.infra.OperationsEndpoints.assertServed("/notifications");
+    }
+
+    @Test
     void theLabelEmailIsSentOnceInSpanishAndRecorded() {
         UUID returnId = UUID.randomUUID();
         String email = "ana+" + returnId + "@example.mx";

@@ -36,6 +36,11 @@ import org.junit.jupiter.api.Test;
 class RefundsTest {
 
     @Test
+    void operationsEndpointsAreServed() {
+        dev.postventa.infra.OperationsEndpoints.assertServed("/refunds");
+    }
+
+    @Test
     void aReceivedReturnIsRefundedWhatWasPaidForItsLines() {
         UUID returnId = UUID.randomUUID();
         receive(returnId, "MX-2001", UUID.randomUUID().toString());

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
 class ReturnRequestsTest extends ReturnsTestSupport {
 
     @Test
+    void operationsEndpointsAreServed() {
+        dev.postventa.infra.OperationsEndpoints.assertServed("/returns");
+    }
+
+    @Test
     void deliveredOrderReturnIsRequestedApprovedAndPublishedAsCloudEvents() {
         String orderId = Orders.newOrderId();
         Instant placed = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

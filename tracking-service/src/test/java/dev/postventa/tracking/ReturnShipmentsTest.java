@@ -44,6 +44,11 @@ class ReturnShipmentsTest {
     static final String SCANS = "/webhooks/carriers/simulated/scans";
 
     @Test
+    void operationsEndpointsAreServed() {
+        dev.postventa.infra.OperationsEndpoints.assertServed("/webhooks/carriers/{carrier}/scans");
+    }
+
+    @Test
     void anApprovedReturnGetsOneShipmentEvenWhenApprovedTwice() {
         UUID returnId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();

@@ -3,7 +3,9 @@ package dev.postventa.refunds.refunds;
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.Money;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.postventa.support.persistence.CustomerColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,11 +35,8 @@ public class Refund extends PanacheEntityBase {
     public String providerReference;
     @Column(name = "failure_reason")
     public String failureReason;
-    @Column(name = "customer_id")
-    public String customerId;
-    public String email;
-    public String locale;
-    public String country;
+    @Embedded
+    public CustomerColumns contact;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -48,6 +47,6 @@ public class Refund extends PanacheEntityBase {
     }
 
     public CustomerContact customer() {
-        return new CustomerContact(customerId, email, locale, country);
+        return contact.toContact();
     }
 }

@@ -1,7 +1,9 @@
 package dev.postventa.returns.orders;
 
+import dev.postventa.events.CustomerContact;
 import dev.postventa.events.storefront.StorefrontOrder;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.support.persistence.CustomerColumns;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,10 +38,8 @@ public class OrderReadModel {
 
     private static void copyDescription(OrderSnapshot target, StorefrontOrderEvent event) {
         StorefrontOrder order = event.order();
-        target.customerId = order.customerId();
-        target.email = order.email();
-        target.locale = order.locale();
-        target.country = order.country();
+        target.contact = CustomerColumns.of(
+                new CustomerContact(order.customerId(), order.email(), order.locale(), order.country()));
         target.currency = order.currency();
         target.lines(order.lines());
         target.placedAt = order.placedAt();

@@ -3,7 +3,9 @@ package dev.postventa.returns.orders;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.storefront.OrderLine;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.postventa.support.persistence.CustomerColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,11 +21,8 @@ public class OrderSnapshot extends PanacheEntityBase {
     @Id
     @Column(name = "order_id")
     public String orderId;
-    @Column(name = "customer_id")
-    public String customerId;
-    public String email;
-    public String locale;
-    public String country;
+    @Embedded
+    public CustomerColumns contact;
     public String currency;
     @Column(name = "lines_json")
     public String linesJson;

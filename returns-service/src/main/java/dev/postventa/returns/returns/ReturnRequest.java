@@ -5,7 +5,9 @@ import dev.postventa.events.EventJson;
 import dev.postventa.events.ReturnedLine;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import dev.postventa.support.persistence.CustomerColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,11 +26,8 @@ public class ReturnRequest extends PanacheEntityBase {
     public UUID id;
     @Column(name = "order_id")
     public String orderId;
-    @Column(name = "customer_id")
-    public String customerId;
-    public String email;
-    public String locale;
-    public String country;
+    @Embedded
+    public CustomerColumns contact;
     @Enumerated(EnumType.STRING)
     public ReturnStatus status;
     @Column(name = "rma_number")
@@ -56,6 +55,6 @@ public class ReturnRequest extends PanacheEntityBase {
     }
 
     public CustomerContact customer() {
-        return new CustomerContact(customerId, email, locale, country);
+        return contact.toContact();
     }
 }

@@ -3,7 +3,9 @@ package dev.postventa.tracking.shipments;
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.shipments.ShipmentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.postventa.support.persistence.CustomerColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,17 +34,14 @@ public class Shipment extends PanacheEntityBase {
     public ShipmentStatus status;
     @Column(name = "status_at")
     public Instant statusAt;
-    @Column(name = "customer_id")
-    public String customerId;
-    public String email;
-    public String locale;
-    public String country;
+    @Embedded
+    public CustomerColumns contact;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public CustomerContact customer() {
-        return new CustomerContact(customerId, email, locale, country);
+        return contact.toContact();
     }
 }

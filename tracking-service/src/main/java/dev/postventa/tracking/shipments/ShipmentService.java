@@ -5,6 +5,7 @@ import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatus;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
 import dev.postventa.support.outbox.OutboxWriter;
+import dev.postventa.support.persistence.CustomerColumns;
 import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.TrackingConfig;
 import dev.postventa.tracking.carriers.CarrierPort;
@@ -70,10 +71,7 @@ public class ShipmentService {
                         shipment.labelUrl = label.labelUrl();
                         shipment.status = ShipmentStatus.LABEL_CREATED;
                         shipment.statusAt = now;
-                        shipment.customerId = approved.customer().customerId();
-                        shipment.email = approved.customer().email();
-                        shipment.locale = approved.customer().locale();
-                        shipment.country = approved.customer().country();
+                        shipment.contact = CustomerColumns.of(approved.customer());
                         shipment.createdAt = now;
                         shipment.updatedAt = now;
                         return shipment.persist().chain(() -> outbox.publish(new ReturnShipmentCreated(shipment.id,
