@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,63 +20,87 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node), run from the Maven jars in a child
- * JVM with a small heap. Its log directory is temporary (deleted on stop) unless a data directory is given.
+ * JVM with a small heap. Its data directory is temporary (deleted on stop) unless one is given.
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
     private static final String CLASSPATH_RESOURCE = "postventa/kafka-broker.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dataDir;
     private final boolean temporary;
     private final int port;
     private final int controllerPort;
-    private Process process;
+    private int numPartitions = 3;
+    private volatile Process process;
+    private Thread shutdownHook;
 
-    private KafkaBroker(Path dataDir, boolean temporary, int port) {
+    private KafkaBroker(Path dataDir, boolean temporary, int port, int controllerPort) {
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.port = port;
-        this.controllerPort = FreePorts.next();
+        this.controllerPort = controllerPort;
     }
 
-    /** A throwaway broker on a free port. */
+    /** A throwaway broker on free ports. */
     public static KafkaBroker temporary() {
+        return temporary(FreePorts.next());
+    }
+
+    /** A throwaway broker whose clients connect on {@code port}. */
+    public static KafkaBroker temporary(int port) {
         try {
-            return new KafkaBroker(Files.createTempDirectory("postventa-kafka-"), true, FreePorts.next());
+            return new KafkaBroker(Files.createTempDirectory("postventa-kafka-"), true, port, FreePorts.next());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A broker whose topics survive restarts, kept under {@code dataDir}. */
+    /** A broker whose topics survive restarts, kept under {@code dataDir}; storage is formatted on first start only. */
     public static KafkaBroker persistent(Path dataDir, int port) {
-        return new KafkaBroker(dataDir, false, port);
+        return new KafkaBroker(dataDir, false, port, FreePorts.next());
     }
 
-    public synchronized KafkaBroker start() {
-        if (process != null) {
-            return this;
+    /** Partitions of auto-created topics (default 3); set before {@link #start()}. */
+    public KafkaBroker withNumPartitions(int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be positive: " + partitions);
         }
-        try {
-            Files.createDirectories(dataDir);
-            Path logDir = dataDir.resolve("kraft-logs");
-            Path config = writeConfig(logDir);
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                // A KRaft log directory must be formatted once with a cluster id before the first start.
-                run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                        "-c", config.toString()), dataDir.resolve("format.log"));
+        this.numPartitions = partitions;
+        return this;
+    }
+
+    /** Formats storage if needed, starts the broker and returns once it answers an admin request. */
+    public KafkaBroker start() {
+        long started = System.nanoTime();
+        synchronized (this) {
+            if (process != null) {
+                return this;
             }
-            process = launch(List.of("kafka.Kafka", config.toString()), dataDir.resolve("broker.log"));
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "kafka-broker-stop"));
-            awaitReady();
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting Kafka", e);
+            try {
+                Files.createDirectories(dataDir);
+                Path logDir = dataDir.resolve("kraft-logs");
+                Path config = writeConfig(logDir);
+                if (!Files.exists(logDir.resolve("meta.properties"))) {
+                    format(config);
+                }
+                process = launch(List.of("kafka.Kafka", config.toString()), brokerLog());
+                shutdownHook = new Thread(this::stop, "kafka-broker-stop-" + port);
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            } catch (IOException e) {
+                stop();
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
         }
+        // Waiting outside the lock lets a shutdown hook stop a broker that is still starting.
+        awaitReady(started);
+        return this;
     }
 
     public String bootstrapServers() {
@@ -88,22 +112,35 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        Process p = process;
+        return p != null && p.isAlive();
     }
 
+    /** Stops the broker (SIGTERM, then SIGKILL after a timeout) and deletes a temporary data directory. */
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
+        Process p = process;
+        process = null;
+        if (p != null) {
+            p.destroy();
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                if (!p.waitFor(GRACEFUL_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "Kafka broker on port {0} ignored SIGTERM; killing it",
+                            String.valueOf(port));
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                p.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-            process = null;
         }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyShuttingDown) {
+                // The hook is running or about to; it finds nothing left to do.
+            }
+        }
+        shutdownHook = null;
         if (temporary) {
             deleteRecursively(dataDir);
         }
@@ -118,6 +155,12 @@ public final class KafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** The broker's process while it runs, so tests can check that stopping leaves nothing behind. */
+    Optional<ProcessHandle> processHandle() {
+        Process p = process;
+        return p == null ? Optional.empty() : Optional.of(p.toHandle());
+    }
+
     private Path writeConfig(Path logDir) throws IOException {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
@@ -129,16 +172,21 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", logDir.toString());
-        p.setProperty("num.partitions", "3");
+        p.setProperty("num.partitions", String.valueOf(numPartitions));
         p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("min.insync.replicas", "1");
         p.setProperty("offsets.topic.replication.factor", "1");
+        // Fewer internal partitions than the default 50: each one is created and loaded at first use.
         p.setProperty("offsets.topic.num.partitions", "5");
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "5");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("log.flush.interval.messages", "1");
+        // The log cleaner allocates this buffer on the heap at startup; the 128 MB default would not fit a small heap.
+        p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         Path file = dataDir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(file)) {
             p.store(out, "Postventa single-node KRaft broker");
@@ -146,47 +194,85 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private void run(List<String> mainAndArgs, Path log) throws IOException, InterruptedException {
-        Process tool = launch(mainAndArgs, log);
-        if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
+    private void format(Path config) throws IOException {
+        Path log = dataDir.resolve("format.log");
+        Process tool = launch(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", config.toString()), log);
+        try {
+            boolean exited = tool.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited || tool.exitValue() != 0) {
+                tool.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("Formatting Kafka storage in " + dataDir + " failed:\n" + tail(log));
+            }
+        } catch (InterruptedException e) {
             tool.destroyForcibly();
-            throw new IllegalStateException("Kafka storage format failed: " + tail(log));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
     }
 
     private Process launch(List<String> mainAndArgs, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // Small heap, serial GC and C1 only: a test broker on a 2-core CI machine next to the services.
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.kafka.server.BrokerServer=info",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", brokerClasspath()));
         command.addAll(mainAndArgs);
         return new ProcessBuilder(command)
+                .directory(dataDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(log.toFile())
                 .start();
     }
 
-    private void awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited while starting: " + tail(dataDir.resolve("broker.log")));
-            }
-            try (Admin client = Admin.create(admin)) {
-                client.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                return;
-            } catch (Exception notYet) {
-                Thread.sleep(200);
+    private void awaitReady(long started) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "200");
+        try (Admin admin = Admin.create(config)) {
+            while (System.nanoTime() < deadline) {
+                Process p = process;
+                if (p == null) {
+                    throw new IllegalStateException("Kafka broker on port " + port + " was stopped while starting");
+                }
+                if (!p.isAlive()) {
+                    throw startFailure("Kafka exited with code " + p.exitValue() + " while starting");
+                }
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        LOG.log(System.Logger.Level.INFO, "Kafka broker ready on {0} in {1} ms", bootstrapServers(),
+                                (System.nanoTime() - started) / 1_000_000);
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop();
+                    throw new IllegalStateException("interrupted while starting Kafka", e);
+                } catch (Exception notYet) {
+                    // Not listening yet; the next round retries.
+                }
             }
         }
+        throw startFailure("Kafka did not become ready within " + START_TIMEOUT);
+    }
+
+    /** Reads the log before stopping, since stopping deletes a temporary data directory and the log with it. */
+    private IllegalStateException startFailure(String message) {
+        String tail = tail(brokerLog());
         stop();
-        throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT);
+        return new IllegalStateException(message + " (data directory " + dataDir + "). Broker log tail:\n" + tail);
+    }
+
+    private Path brokerLog() {
+        return dataDir.resolve("broker.log");
     }
 
     private static String brokerClasspath() {
@@ -202,9 +288,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     static String tail(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
@@ -215,8 +301,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not delete " + dir, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.postventa.infra;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.rw.CloudEventRWException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +34,12 @@ public final class KafkaTestClient implements AutoCloseable {
     private final String bootstrapServers;
     private KafkaProducer<String, byte[]> producer;
 
+    /** A client of the broker at {@code bootstrapServers}; close it to release its producer. */
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Sends one record and waits until the broker acknowledged it. */
+    /** Sends one record and waits until the broker acknowledged it (acks=all). */
     public void send(String topic, String key, byte[] value, Map<String, String> headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
@@ -57,13 +59,14 @@ public final class KafkaTestClient implements AutoCloseable {
                 "ce_subject", key, "ce_time", Instant.now().toString(), "content-type", "application/json"));
     }
 
+    /** Sends a CloudEvents binary-mode record with a fresh event id. */
     public void sendCloudEvent(String topic, String key, String type, String source, byte[] json) {
         sendCloudEvent(topic, key, UUID.randomUUID().toString(), type, source, json);
     }
 
     /**
-     * Reads {@code topic} from the beginning until {@code count} records match, in topic order per partition;
-     * fails after {@code timeout}. Returns exactly the matching records seen by then (possibly more than count).
+     * Reads {@code topic} from the beginning, with a fresh consumer group, until {@code count} records match; fails
+     * after {@code timeout}. Returns the matching records read by then (at least count), in order per partition.
      */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                              int count, Duration timeout) {
@@ -75,12 +78,20 @@ public final class KafkaTestClient implements AutoCloseable {
         return matched;
     }
 
-    /** Reads the matching records and decodes each as a CloudEvent (binary content mode). */
+    /**
+     * Like {@link #awaitRecords}, but decodes each record with the CloudEvents SDK (binary content mode) and matches
+     * on the event. Records that are not CloudEvents are skipped: other tests may leave anything on a shared topic.
+     */
     public List<CloudEvent> awaitCloudEvents(String topic, Predicate<CloudEvent> match, int count, Duration timeout) {
         try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
             List<CloudEvent> events = new ArrayList<>();
             awaitRecords(topic, r -> {
-                CloudEvent event = deserializer.deserialize(r.topic(), r.headers(), r.value());
+                CloudEvent event;
+                try {
+                    event = deserializer.deserialize(r.topic(), r.headers(), r.value());
+                } catch (CloudEventRWException notACloudEvent) {
+                    return false;
+                }
                 if (match.test(event)) {
                     events.add(event);
                     return true;
@@ -105,6 +116,7 @@ public final class KafkaTestClient implements AutoCloseable {
         return readUntil(topic, match, Integer.MAX_VALUE, window);
     }
 
+    /** The last value of header {@code name} as UTF-8 text, or null. */
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

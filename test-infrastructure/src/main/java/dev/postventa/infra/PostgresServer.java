@@ -11,15 +11,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL 17 server (zonky's embedded binaries) configured for logical decoding, with a login role
- * {@code postventa} that may replicate. Temporary (fsync off, deleted on stop) unless a data directory is given.
+ * {@code postventa} that may replicate and owns the databases created here. Temporary (fsync off, deleted on stop)
+ * unless a data directory is given.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postventa";
     public static final String PASSWORD = "postventa";
+
+    private static final System.Logger LOG = System.getLogger(PostgresServer.class.getName());
 
     private final EmbeddedPostgres postgres;
 
@@ -27,25 +31,36 @@ public final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** A throwaway server on a free port. */
     public static PostgresServer temporary() {
         return start(null, FreePorts.next());
     }
 
+    /** A throwaway server on {@code port}. */
+    public static PostgresServer temporary(int port) {
+        return start(null, port);
+    }
+
+    /** A server whose data survives restarts, kept in {@code dataDir} (initialized on first start only). */
     public static PostgresServer persistent(Path dataDir, int port) {
         return start(dataDir, port);
     }
 
     private static PostgresServer start(Path dataDir, int port) {
+        long started = System.nanoTime();
+        // PostgreSQL refuses to run as root. zonky 2.x handles that itself: when the JVM is root it runs initdb and
+        // pg_ctl under `unshare -U`, where the process is an unprivileged user; that needs util-linux's unshare and
+        // unprivileged user namespaces.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "20")
+                .setServerConfig("max_wal_senders", "20")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "64MB")
+                .setPGStartupWait(Duration.ofSeconds(60));
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("wal_level", "logical")
-                    .setServerConfig("max_replication_slots", "20")
-                    .setServerConfig("max_wal_senders", "20")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "64MB")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
@@ -56,10 +71,19 @@ public final class PostgresServer implements AutoCloseable {
                         .setServerConfig("full_page_writes", "off");
             }
             PostgresServer server = new PostgresServer(builder.start());
-            server.ensureRole();
+            try {
+                server.ensureRole();
+            } catch (RuntimeException e) {
+                server.stop();
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "PostgreSQL ready on port {0} in {1} ms", String.valueOf(server.port()),
+                    (System.nanoTime() - started) / 1_000_000);
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            String hint = "root".equals(System.getProperty("user.name"))
+                    ? " (running as root: PostgreSQL needs `unshare -U` to work here, see PostgresServer)" : "";
+            throw new IllegalStateException("PostgreSQL did not start on port " + port + hint, e);
         }
     }
 
@@ -71,15 +95,21 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
-    /** Creates the database owned by {@link #USER} unless it exists. */
+    /** Creates the database, owned by {@link #USER}, unless it exists. */
     public synchronized void createDatabaseIfMissing(String database) {
-        if (!database.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("database names are lower-case identifiers: " + database);
-        }
+        requireIdentifier(database);
         try (Connection c = superuser(); PreparedStatement exists = c.prepareStatement(
                 "SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
@@ -106,6 +136,13 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Database names go into DDL unquoted, so only plain lower-case identifiers are accepted. */
+    static void requireIdentifier(String database) {
+        if (database == null || !database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lower-case identifiers: " + database);
+        }
     }
 
     private void ensureRole() {

@@ -1,16 +1,21 @@
 package dev.postventa.infra;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * One Kafka broker and one PostgreSQL server per JVM, shared by every test class and stopped when the JVM exits.
- * Backend: {@code postventa.infra} (system property or env {@code POSTVENTA_INFRA}) = {@code embedded} (default,
- * needs nothing but a JDK) or {@code testcontainers} (needs a Docker engine).
+ * One Kafka broker and one PostgreSQL server per JVM, started on first use, shared by every test class and stopped
+ * when the JVM exits. Backend: {@code postventa.infra} (system property, or environment variable
+ * {@code postventa.infra} / {@code POSTVENTA_INFRA}) = {@code embedded} (default, needs nothing but a JDK) or
+ * {@code testcontainers} (needs a Docker engine).
  */
 public final class PostventaInfrastructure {
 
     private static PostventaInfrastructure instance;
+    private static RuntimeException startFailure;
 
     private final Backend backend;
 
@@ -31,23 +36,52 @@ public final class PostventaInfrastructure {
         this.backend = backend;
     }
 
+    /** The JVM's infrastructure, started by the first caller. */
     public static synchronized PostventaInfrastructure get() {
-        if (instance == null) {
-            Backend backend = "testcontainers".equalsIgnoreCase(selected())
-                    ? new ContainersBackend() : new EmbeddedBackend();
-            instance = new PostventaInfrastructure(backend);
-            Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "postventa-infra-stop"));
+        if (instance != null) {
+            return instance;
         }
-        return instance;
+        if (startFailure != null) {
+            // Every test class asks; retrying a start that failed would only repeat the wait.
+            throw new IllegalStateException("Postventa infrastructure failed to start earlier in this JVM", startFailure);
+        }
+        try {
+            Backend backend = switch (selected()) {
+                case "embedded" -> new EmbeddedBackend();
+                case "testcontainers" -> new ContainersBackend();
+                default -> throw new IllegalArgumentException(
+                        "postventa.infra must be 'embedded' or 'testcontainers', not '" + selected() + "'");
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "postventa-infra-stop"));
+            instance = new PostventaInfrastructure(backend);
+            return instance;
+        } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+        }
     }
 
     static String selected() {
-        String property = System.getProperty("postventa.infra");
-        return property != null ? property : System.getenv().getOrDefault("POSTVENTA_INFRA", "embedded");
+        String value = System.getProperty("postventa.infra");
+        if (value == null) {
+            value = System.getenv("postventa.infra");
+        }
+        if (value == null) {
+            value = System.getenv("POSTVENTA_INFRA");
+        }
+        return value == null || value.isBlank() ? "embedded" : value.trim().toLowerCase(Locale.ROOT);
     }
 
     public String bootstrapServers() {
         return backend.bootstrapServers();
+    }
+
+    public String dbHost() {
+        return backend.dbHost();
+    }
+
+    public int dbPort() {
+        return backend.dbPort();
     }
 
     public String jdbcUrl(String database) {
@@ -74,8 +108,27 @@ public final class PostventaInfrastructure {
         private final PostgresServer postgres;
 
         EmbeddedBackend() {
-            postgres = PostgresServer.temporary();
-            kafka = KafkaBroker.temporary().start();
+            // The broker's JVM and PostgreSQL start side by side: together they are most of a test JVM's first seconds.
+            CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+                    () -> KafkaBroker.temporary().start(), EmbeddedBackend::startThread);
+            try {
+                postgres = PostgresServer.temporary();
+            } catch (RuntimeException e) {
+                kafkaStart.thenAccept(KafkaBroker::stop).exceptionally(ignored -> null).join();
+                throw e;
+            }
+            try {
+                kafka = kafkaStart.join();
+            } catch (CompletionException e) {
+                postgres.stop();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        private static void startThread(Runnable task) {
+            Thread thread = new Thread(task, "kafka-broker-start");
+            thread.setDaemon(true);
+            thread.start();
         }
 
         @Override
@@ -100,8 +153,11 @@ public final class PostventaInfrastructure {
 
         @Override
         public void stop() {
-            kafka.stop();
-            postgres.stop();
+            try {
+                kafka.stop();
+            } finally {
+                postgres.stop();
+            }
         }
     }
 }
