@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Carriers this service works with and how their webhooks are authenticated. */
 @ConfigMapping(prefix = "postventa.tracking")
@@ -17,6 +18,9 @@ public interface TrackingConfig {
     /** How far a webhook's timestamp may be from now, either way, before it is refused as a replay. */
     @WithDefault("5m")
     Duration webhookTolerance();
+
+    /** EasyPost webhook secrets (several while rotating); EasyPost webhooks are refused while none is set. */
+    Optional<List<String>> easypostSecrets();
 
     /** Per carrier name (the path segment of its webhook URL). */
     Map<String, Carrier> carriers();

@@ -135,6 +135,30 @@ class ReturnShipmentsTest {
         post(body, ROTATED_SECRET).statusCode(202);
     }
 
+    @Test
+    void easyPostTrackerWebhooksAddTheirScansOnceToTheShipmentTimeline() throws Exception {
+        UUID returnId = UUID.randomUUID();
+        String tracking = shipmentFor(returnId);
+        String body = new String(dev.postventa.tracking.webhooks.easypost.EasyPostWebhooksTest.fixtureWithoutFinalNewline(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"tracking_code\":\"1\"", "\"tracking_code\":\"" + tracking + "\"");
+        String signature = "hmac-sha256-hex=" + dev.postventa.tracking.webhooks.easypost.EasyPostSignature.sign(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sécret");
+
+        given().header("X-Hmac-Signature", signature).contentType("application/json").body(body)
+                .when().post("/webhooks/easypost").then().statusCode(202).body("recorded", equalTo(7));
+        given().header("X-Hmac-Signature", signature).contentType("application/json").body(body)
+                .when().post("/webhooks/easypost").then().statusCode(202).body("recorded", equalTo(0))
+                .body("duplicates", equalTo(7));
+        given().header("X-Hmac-Signature", "hmac-sha256-hex=00").contentType("application/json").body(body)
+                .when().post("/webhooks/easypost").then().statusCode(401).contentType("application/problem+json");
+
+        // The 2024 scans are older than the label created today: kept in the timeline, the status stays.
+        given().when().get("/shipments/" + tracking).then().statusCode(200)
+                .body("status", equalTo("LABEL_CREATED"))
+                .body("timeline", hasSize(7))
+                .body("timeline[0].carrierStatus", equalTo("pre_transit"));
+    }
+
     private static String shipmentFor(UUID returnId) {
         approve(returnId, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() ->

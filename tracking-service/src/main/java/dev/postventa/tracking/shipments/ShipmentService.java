@@ -81,16 +81,28 @@ public class ShipmentService {
         });
     }
 
-    /** Stores a verified scan once and moves the shipment forward when it is the newest news. */
+    /** Stores a verified scan of a carrier's own shipment once; moves the shipment forward when it is the newest news. */
     public Uni<ScanOutcome> record(String carrier, CarrierScan report) {
+        return record(carrier, report, true);
+    }
+
+    /**
+     * The same for a tracking aggregator (EasyPost, ...), which reports for shipments of any carrier: the shipment
+     * is found by tracking number alone, and {@code source} scopes the scan ids.
+     */
+    public Uni<ScanOutcome> recordFromAggregator(String source, CarrierScan report) {
+        return record(source, report, false);
+    }
+
+    private Uni<ScanOutcome> record(String source, CarrierScan report, boolean sameCarrierOnly) {
         return Panache.withTransaction(() -> Shipment.<Shipment>find("trackingNumber", report.trackingNumber())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(shipment -> {
-                    if (shipment == null || !shipment.carrier.equals(carrier)) {
+                    if (shipment == null || sameCarrierOnly && !shipment.carrier.equals(source)) {
                         return Uni.createFrom().failure(ProblemException.notFound("Shipment", report.trackingNumber()));
                     }
                     Optional<ShipmentStatus> status = CarrierStatuses.normalise(report.carrierStatus());
-                    return insertScan(shipment, carrier, report, status.orElse(null)).chain(inserted -> inserted
+                    return insertScan(shipment, source, report, status.orElse(null)).chain(inserted -> inserted
                             ? advance(shipment, report, status).replaceWith(ScanOutcome.RECORDED)
                             : Uni.createFrom().item(ScanOutcome.DUPLICATE));
                 }));
