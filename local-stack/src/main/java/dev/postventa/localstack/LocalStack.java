@@ -52,6 +52,17 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack start() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "postventa-local-stack-stop"));
+        try {
+            startAll();
+            return this;
+        } catch (RuntimeException e) {
+            // Whatever did start must not outlive a failed start (a shutdown hook may be cut short).
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
         Path data = settings.dataDir();
         postgres = data == null ? PostgresServer.temporary()
                 : PostgresServer.persistent(data.resolve("postgres"), settings.postgresPort());
@@ -65,7 +76,6 @@ public final class LocalStack implements AutoCloseable {
                     env(name), logs).start());
         }
         services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
-        return this;
     }
 
     public ServiceProcess service(String name) {
@@ -93,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        services.values().forEach(ServiceProcess::requestStop);
         services.values().forEach(ServiceProcess::stop);
         services.clear();
         if (smtp != null) {

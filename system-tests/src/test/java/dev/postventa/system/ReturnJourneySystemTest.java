@@ -42,7 +42,8 @@ class ReturnJourneySystemTest {
     @BeforeAll
     static void startPlatform() {
         Path root = Path.of(System.getProperty("postventa.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Settings.throwaway(root)).start();
+        stack = new LocalStack(LocalStack.Settings.throwaway(root));
+        stack.start();
     }
 
     @AfterAll
