@@ -1,12 +1,15 @@
 package dev.postventa.refunds;
 
+import static dev.postventa.refunds.ReturnEvents.publish;
+import static dev.postventa.refunds.ReturnEvents.received;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
-import dev.postventa.events.CustomerContact;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
@@ -14,14 +17,24 @@ import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.OperationsEndpoints;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
+import dev.postventa.refunds.payments.PaymentProvider;
+import dev.postventa.refunds.payments.ProviderRefund;
+import dev.postventa.refunds.payments.RefundOrder;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,130 +43,257 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** A received return is refunded exactly once, for what was paid for the received lines. */
+/**
+ * A received return is refunded exactly once, for what was paid for the received lines, through the (simulated)
+ * payment provider; every outcome is told on {@code postventa.refunds}. Real Kafka, PostgreSQL and Debezium.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "refunds"))
 class RefundsTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PaymentProvider provider;
+
     @Test
     void operationsEndpointsAreServed() {
-        dev.postventa.infra.OperationsEndpoints.assertServed("/refunds");
+        OperationsEndpoints.assertServed("/refunds");
     }
 
     @Test
     void aReceivedReturnIsRefundedWhatWasPaidForItsLines() {
         UUID returnId = UUID.randomUUID();
-        receive(returnId, "MX-2001", UUID.randomUUID().toString());
+        publish(received(returnId, "MX-2001"));
 
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            CloudEvent issued = kafka.awaitCloudEvents(Topics.REFUNDS, e -> EventTypes.REFUND_ISSUED.equals(e.getType())
-                    && payload(e, RefundIssued.class).returnId().equals(returnId), 1, Duration.ofSeconds(30)).get(0);
-            RefundIssued refund = payload(issued, RefundIssued.class);
-            assertThat(refund.amount()).isEqualTo(Money.of("2298.80", "MXN"));
-            assertThat(refund.providerReference()).startsWith("sim_re_");
-            assertThat(refund.customer().email()).isEqualTo("ana@example.mx");
-            assertThat(issued.getSubject()).isEqualTo(refund.refundId().toString());
-            assertThat(issued.getSource().toString()).isEqualTo("refund-service");
-        }
-        given().queryParam("returnId", returnId.toString()).when().get("/refunds").then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].status", equalTo("ISSUED"))
-                .body("[0].amount.amount", equalTo("2298.80"))
-                .body("[0].amount.currency", equalTo("MXN"))
-                .body("[0].attempts", equalTo(1));
+        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventTypes.REFUND_ISSUED);
+        JsonPath refund = refundOf(returnId);
+        String refundId = refund.getString("id");
+        assertThat(record.key()).isEqualTo(refundId);
+        CloudEvent event = cloudEvent(record);
+        assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(event.getType()).isEqualTo(EventTypes.REFUND_ISSUED);
+        assertThat(event.getSource().toString()).isEqualTo("refund-service");
+        assertThat(event.getSubject()).isEqualTo(refundId);
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        RefundIssued issued = EventJson.fromBytes(event.getData().toBytes(), RefundIssued.class);
+        assertThat(issued.refundId()).hasToString(refundId);
+        assertThat(issued.orderId()).isEqualTo("MX-2001");
+        assertThat(issued.amount()).isEqualTo(Money.of("2298.80", "MXN"));
+        assertThat(json(record).path("amount").path("amount").isTextual()).as("amount travels as a string").isTrue();
+        assertThat(issued.providerReference()).startsWith("sim_re_");
+        assertThat(issued.customer()).isEqualTo(ReturnEvents.ANA);
+
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("returnId")).isEqualTo(returnId.toString());
+        assertThat(refund.getString("orderId")).isEqualTo("MX-2001");
+        assertThat(refund.getString("amount.amount")).isEqualTo("2298.80");
+        assertThat(refund.getString("amount.currency")).isEqualTo("MXN");
+        assertThat(refund.getString("providerReference")).isEqualTo(issued.providerReference());
+        assertThat(refund.getInt("attempts")).isEqualTo(1);
+        assertThat(refund.getString("failureReason")).isNull();
+        given().when().get("/refunds/" + refundId).then().statusCode(200)
+                .body("id", equalTo(refundId))
+                .body("status", equalTo("ISSUED"))
+                .body("createdAt", notNullValue())
+                .body("updatedAt", notNullValue());
     }
 
     @Test
     void theSameReturnReceivedTwiceOrUnderAnotherEventIdIsRefundedOnce() {
         UUID returnId = UUID.randomUUID();
+        ReturnReceived received = received(returnId, "MX-2002");
         String eventId = UUID.randomUUID().toString();
         String otherEventId = UUID.randomUUID().toString();
-        receive(returnId, "MX-2002", eventId);
-        receive(returnId, "MX-2002", eventId);
-        receive(returnId, "MX-2002", otherEventId);
-        // Once the last delivery is claimed, all three have been handled.
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        publish(received, eventId);
+        publish(received, eventId);
+        publish(received, otherEventId);
+        // Same key, same partition: once the last delivery is claimed, all three have been handled.
+        await().atMost(WAIT).until(() ->
                 ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", otherEventId) == 1);
 
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId), 1, Duration.ofSeconds(30));
-            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3))).hasSize(1);
+            kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId), 1, WAIT);
+            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
+                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(EventTypes.REFUND_ISSUED);
         }
         assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", returnId)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
+        given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+                .body("", hasSize(1)).body("[0].attempts", equalTo(1));
     }
 
     @Test
-    void aRefusedRefundFailsForGoodAndTransientFailuresAreRetried() {
-        UUID refused = UUID.randomUUID();
-        UUID flaky = UUID.randomUUID();
-        receive(refused, "FAIL-3001", UUID.randomUUID().toString());
-        receive(flaky, "FLAKY-3002", UUID.randomUUID().toString());
+    void aRefusedRefundFailsForGoodWithTheProvidersReason() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "FAIL-3001"));
 
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            CloudEvent failed = kafka.awaitCloudEvents(Topics.REFUNDS, e -> EventTypes.REFUND_FAILED.equals(e.getType())
-                    && payload(e, RefundFailed.class).returnId().equals(refused), 1, Duration.ofSeconds(30)).get(0);
-            assertThat(payload(failed, RefundFailed.class).reason()).contains("card account closed");
-            kafka.awaitCloudEvents(Topics.REFUNDS, e -> EventTypes.REFUND_ISSUED.equals(e.getType())
-                    && payload(e, RefundIssued.class).returnId().equals(flaky), 1, Duration.ofSeconds(30));
-        }
-        given().queryParam("returnId", refused.toString()).when().get("/refunds").then()
-                .body("[0].status", equalTo("FAILED"))
-                .body("[0].failureReason", equalTo("card account closed (simulated)"));
-        given().queryParam("returnId", flaky.toString()).when().get("/refunds").then()
-                .body("[0].status", equalTo("ISSUED"))
-                .body("[0].attempts", equalTo(3));
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+                RefundFailed.class);
+        assertThat(failed.reason()).isEqualTo("card account closed (simulated)");
+        assertThat(failed.amount()).isEqualTo(Money.of("2298.80", "MXN"));
+        assertThat(failed.customer()).isEqualTo(ReturnEvents.ANA);
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("FAILED");
+        assertThat(refund.getString("failureReason")).isEqualTo("card account closed (simulated)");
+        assertThat(refund.getString("providerReference")).isNull();
+        assertThat(refund.getInt("attempts")).as("a refusal is not retried").isEqualTo(1);
+    }
+
+    @Test
+    void transientProviderFailuresAreRetriedUntilTheRefundIsIssued() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "FLAKY-3002"));
+
+        awaitOutcome(returnId, EventTypes.REFUND_ISSUED);
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getInt("attempts")).as("two timeouts, then paid").isEqualTo(3);
+    }
+
+    @Test
+    void aProviderThatStaysDownFailsTheRefundAfterTheLastAttempt() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "DOWN-3003"));
+
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+                RefundFailed.class);
+        assertThat(failed.reason()).startsWith("payment provider unavailable after 5 attempts");
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("FAILED");
+        assertThat(refund.getInt("attempts")).isEqualTo(5);
+    }
+
+    @Test
+    void linesInMixedCurrenciesFailTheRefundWithoutPaying() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-3004", List.of(
+                new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 1, Money.of("499.90", "MXN"), "DEFECTIVE"),
+                new ReturnedLine("L2", "SKU-CAP", "Cap", 1, Money.of("20.00", "USD"), "DEFECTIVE"))));
+
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+                RefundFailed.class);
+        assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
+        assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("FAILED");
+        assertThat(refund.getInt("attempts")).isZero();
+    }
+
+    @Test
+    void aRefundLeftPendingByACrashIsPaidByTheSweeperUnderTheSameIdempotencyKey() {
+        UUID refundId = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        // The crash: the provider paid (attempt 1), then the process died before the outcome was stored.
+        ProviderRefund paidBeforeTheCrash = provider.refund(new RefundOrder(refundId.toString(), "MX-5001",
+                Money.of("150.00", "MXN"))).await().atMost(WAIT);
+        ServiceDatabase.execute("""
+                INSERT INTO refund (id, return_id, order_id, amount, currency, status, attempts, customer_id, email,
+                                    locale, country, created_at, updated_at)
+                VALUES ('%s', '%s', 'MX-5001', 150.00, 'MXN', 'PENDING', 1, 'cust-ana', 'ana@example.mx', 'es-MX',
+                        'MX', now() - interval '10 minutes', now() - interval '10 minutes')""".formatted(refundId, returnId));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_ISSUED).value(),
+                RefundIssued.class);
+        assertThat(issued.refundId()).isEqualTo(refundId);
+        assertThat(issued.providerReference()).as("paid once").isEqualTo(paidBeforeTheCrash.reference());
+        assertThat(issued.amount()).isEqualTo(Money.of("150.00", "MXN"));
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getInt("attempts")).isEqualTo(2);
     }
 
     @Test
     void aPoisonMessageIsDeadLetteredAndTheNextEventIsStillRefunded() {
         String poisonKey = UUID.randomUUID().toString();
+        UUID brokenReturn = UUID.randomUUID();
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             kafka.sendCloudEvent(Topics.RETURNS, poisonKey, EventTypes.RETURN_RECEIVED, "returns-service",
                     "not json at all".getBytes(StandardCharsets.UTF_8));
         }
+        publish(received(brokenReturn, "MX-4000", List.of()));
         UUID next = UUID.randomUUID();
-        receive(next, "MX-4001", UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                ServiceDatabase.count("select count(*) from refund where return_id = ? and status = 'ISSUED'", next) == 1);
+        publish(received(next, "MX-4001"));
+
+        await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                "select count(*) from refund where return_id = ? and status = 'ISSUED'", next) == 1);
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            ConsumerRecord<String, byte[]> dead = kafka.awaitRecords(Topics.deadLetter("refund-service"),
-                    r -> poisonKey.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
-            assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("ReturnReceived");
+            ConsumerRecord<String, byte[]> poison = kafka.awaitRecords(Topics.deadLetter("refund-service"),
+                    r -> poisonKey.equals(r.key()), 1, WAIT).get(0);
+            assertThat(KafkaTestClient.header(poison, "dead-letter-reason")).contains("not a valid ReturnReceived");
+            assertThat(KafkaTestClient.header(poison, "dead-letter-topic")).isEqualTo(Topics.RETURNS);
+            assertThat(KafkaTestClient.header(poison, "ce_type")).isEqualTo(EventTypes.RETURN_RECEIVED);
+            assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
+
+            ConsumerRecord<String, byte[]> broken = kafka.awaitRecords(Topics.deadLetter("refund-service"),
+                    r -> brokenReturn.toString().equals(r.key()), 1, WAIT).get(0);
+            assertThat(KafkaTestClient.header(broken, "dead-letter-reason")).contains("there are no received lines");
         }
+        assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", brokenReturn)).isZero();
+    }
+
+    @Test
+    void returnEventsOtherThanReturnReceivedAreSkipped() {
+        UUID returnId = UUID.randomUUID();
+        String approvedEventId = publish(new ReturnApproved(returnId, "MX-6001", "RMA-MX-6001", ReturnEvents.ANA,
+                ReturnEvents.SHIRTS_AND_SNEAKERS, Instant.now()));
+        String receivedEventId = publish(received(returnId, "MX-6001"));
+
+        // Same key, same partition: once ReturnReceived is claimed, ReturnApproved has been handled before it.
+        await().atMost(WAIT).until(() ->
+                ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", receivedEventId) == 1);
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", approvedEventId))
+                .isZero();
+        assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", returnId)).isEqualTo(1);
     }
 
     @Test
     void unknownOrMalformedIdsAreProblems() {
-        given().when().get("/refunds/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/refunds/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().when().get("/refunds/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("id"));
         given().queryParam("returnId", "nope").when().get("/refunds").then().statusCode(400)
-                .body("violations[0].field", equalTo("returnId"));
+                .contentType("application/problem+json").body("violations[0].field", equalTo("returnId"));
+        given().when().get("/refunds").then().statusCode(400).body("violations[0].field", equalTo("returnId"));
+        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/refunds").then().statusCode(200)
+                .body("", hasSize(0));
     }
 
-    private static void receive(UUID returnId, String orderId, String eventId) {
-        ReturnReceived received = new ReturnReceived(returnId, orderId, "RMA-1",
-                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"),
-                List.of(new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 2, Money.of("499.90", "MXN"), "SIZE_TOO_SMALL"),
-                        new ReturnedLine("L2", "SKU-SNK", "Tenis", 1, Money.of("1299.00", "MXN"), "DEFECTIVE")),
-                Instant.now());
+    /** The one outcome event of a return's refund, once the relay has published it. */
+    private static ConsumerRecord<String, byte[]> awaitOutcome(UUID returnId, String type) {
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId, EventTypes.RETURN_RECEIVED,
-                    "returns-service", EventJson.toBytes(received));
+            return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
+                    && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
         }
+    }
+
+    /** The only refund of a return, as the API shows it. */
+    private static JsonPath refundOf(UUID returnId) {
+        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+                .statusCode(200).body("", hasSize(1)).extract().jsonPath();
+        return new JsonPath(refunds.prettify()).setRootPath("[0]");
     }
 
     private static boolean isFor(ConsumerRecord<String, byte[]> record, UUID returnId) {
-        return readTree(record.value()).path("returnId").asText().equals(returnId.toString());
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
         try {
-            return EventJson.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            return json(record).path("returnId").asText().equals(returnId.toString());
+        } catch (UncheckedIOException notJson) {
+            return false;
         }
     }
 
-    private static <T> T payload(CloudEvent event, Class<T> type) {
-        return EventJson.fromBytes(event.getData().toBytes(), type);
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventJson.mapper().readTree(record.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            return deserializer.deserialize(record.topic(), record.headers(), record.value());
+        }
     }
 }

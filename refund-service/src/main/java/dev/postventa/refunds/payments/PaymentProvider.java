@@ -1,15 +1,14 @@
 package dev.postventa.refunds.payments;
 
-import dev.postventa.events.Money;
 import io.smallrye.mutiny.Uni;
 
-/** The payment provider port: refunds money to the customer's original payment method. */
+/** The payment-provider port: pays money back to the customer's original payment method. */
 public interface PaymentProvider {
 
     /**
-     * Refunds {@code amount}; a repeated call with the same {@code idempotencyKey} never pays twice and answers
-     * with the first call's reference. Fails with {@link TransientPaymentException} when a retry may succeed and
-     * {@link PaymentRefusedException} when it never will.
+     * Refunds {@code order.amount()}. A repeated call with the same {@link RefundOrder#idempotencyKey()} never pays
+     * twice and answers with the first call's reference. Fails with {@link TransientPaymentException} when the same
+     * call may succeed later and with {@link PaymentRefusedException} when it never will.
      */
-    Uni<String> refund(String idempotencyKey, String orderId, Money amount);
+    Uni<ProviderRefund> refund(RefundOrder order);
 }

@@ -1,6 +1,5 @@
 package dev.postventa.refunds.payments;
 
-import dev.postventa.events.Money;
 import dev.postventa.refunds.RefundsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +10,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in payment provider that moves no money: configurable latency and random failure rates, idempotency keys
- * remembered in memory, and two deterministic rules for demos and tests — orders whose id starts with
- * {@code FAIL-} are refused for good, and orders starting with {@code FLAKY-} fail transiently twice, then succeed.
+ * A simulation of a payment provider that moves no money: configurable latency and random failure rates, idempotency
+ * keys remembered in memory (forgotten on restart), and deterministic rules by order id for demos and tests:
+ * {@code FAIL-…} is refused for good, {@code FLAKY-…} fails transiently on the first two calls of a key and then
+ * succeeds, {@code DOWN-…} fails transiently on every call.
  */
 @ApplicationScoped
 public class SimulatedPaymentProvider implements PaymentProvider {
 
+    static final String REFUSED_PREFIX = "FAIL-";
+    static final String FLAKY_PREFIX = "FLAKY-";
+    static final String DOWN_PREFIX = "DOWN-";
+    static final int FLAKY_FAILURES = 2;
+
     private final RefundsConfig.Provider config;
-    private final Map<String, String> references = new ConcurrentHashMap<>();
+    private final Map<String, ProviderRefund> accepted = new ConcurrentHashMap<>();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     SimulatedPaymentProvider(RefundsConfig config) {
@@ -27,30 +33,45 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public Uni<String> refund(String idempotencyKey, String orderId, Money amount) {
-        return Uni.createFrom().item(() -> answer(idempotencyKey, orderId))
-                .onItem().delayIt().by(config.latency());
+    public Uni<ProviderRefund> refund(RefundOrder order) {
+        Uni<Void> call = Uni.createFrom().voidItem();
+        if (!config.latency().isZero() && !config.latency().isNegative()) {
+            call = call.onItem().delayIt().by(config.latency());
+        }
+        // Failures take as long as answers: a timeout of the caller must be able to hit both.
+        return call.map(ignored -> answer(order));
     }
 
-    private String answer(String idempotencyKey, String orderId) {
-        String known = references.get(idempotencyKey);
+    private ProviderRefund answer(RefundOrder order) {
+        ProviderRefund known = accepted.get(order.idempotencyKey());
         if (known != null) {
             return known;
         }
-        int call = calls.computeIfAbsent(idempotencyKey, k -> new AtomicInteger()).incrementAndGet();
-        if (orderId.startsWith("FAIL-")) {
-            throw new PaymentRefusedException("card account closed (simulated)");
+        String refusal = refusals.get(order.idempotencyKey());
+        if (refusal != null) {
+            throw new PaymentRefusedException(refusal);
         }
-        if (orderId.startsWith("FLAKY-") && call <= 2) {
+        int call = calls.computeIfAbsent(order.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
+        String orderId = order.orderId();
+        if (orderId.startsWith(REFUSED_PREFIX)) {
+            throw refuse(order, "card account closed (simulated)");
+        }
+        if (orderId.startsWith(DOWN_PREFIX) || orderId.startsWith(FLAKY_PREFIX) && call <= FLAKY_FAILURES) {
             throw new TransientPaymentException("provider timeout (simulated, call " + call + ")");
         }
         double roll = ThreadLocalRandom.current().nextDouble();
         if (roll < config.permanentFailureRate()) {
-            throw new PaymentRefusedException("refund refused (simulated)");
+            throw refuse(order, "refund refused (simulated)");
         }
         if (roll < config.permanentFailureRate() + config.transientFailureRate()) {
             throw new TransientPaymentException("provider unavailable (simulated)");
         }
-        return references.computeIfAbsent(idempotencyKey, k -> "sim_re_" + UUID.randomUUID().toString().substring(0, 12));
+        return accepted.computeIfAbsent(order.idempotencyKey(),
+                key -> new ProviderRefund("sim_re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
+    }
+
+    // A real provider answers a refused idempotency key with the same refusal; a retry must not turn it into a payment.
+    private PaymentRefusedException refuse(RefundOrder order, String reason) {
+        return new PaymentRefusedException(refusals.computeIfAbsent(order.idempotencyKey(), key -> reason));
     }
 }

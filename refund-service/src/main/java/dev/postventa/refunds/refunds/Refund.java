@@ -2,8 +2,11 @@ package dev.postventa.refunds.refunds;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.Money;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.refunds.payments.RefundOrder;
 import dev.postventa.support.persistence.CustomerColumns;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -48,5 +51,28 @@ public class Refund extends PanacheEntityBase {
 
     public CustomerContact customer() {
         return contact.toContact();
+    }
+
+    /** What the provider is asked to pay; the refund id is the idempotency key, so no retry pays twice. */
+    public RefundOrder order() {
+        return new RefundOrder(id.toString(), orderId, money());
+    }
+
+    /** Marks the refund paid back; the caller stores the returned event in the same transaction. */
+    public RefundIssued issue(String reference, int attemptsSoFar, Instant now) {
+        status = RefundStatus.ISSUED;
+        providerReference = reference;
+        attempts = attemptsSoFar;
+        updatedAt = now;
+        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now);
+    }
+
+    /** Marks the refund failed for good; the caller stores the returned event in the same transaction. */
+    public RefundFailed fail(String reason, int attemptsSoFar, Instant now) {
+        status = RefundStatus.FAILED;
+        failureReason = reason;
+        attempts = attemptsSoFar;
+        updatedAt = now;
+        return new RefundFailed(id, returnId, orderId, money(), reason, customer(), now);
     }
 }

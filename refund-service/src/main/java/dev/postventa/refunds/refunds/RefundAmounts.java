@@ -11,15 +11,16 @@ public final class RefundAmounts {
     private RefundAmounts() {
     }
 
-    /** Empty when the lines do not share one currency (a data problem no retry can fix). */
+    /** Σ unit price × quantity; empty when there are no lines or they do not share one currency. */
     public static Optional<Money> of(List<ReturnedLine> lines) {
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() || currencies(lines).size() != 1) {
             return Optional.empty();
         }
-        String currency = lines.get(0).unitPrice().currency();
-        if (lines.stream().anyMatch(l -> !l.unitPrice().currency().equals(currency))) {
-            return Optional.empty();
-        }
-        return lines.stream().map(ReturnedLine::total).reduce(Money::plus);
+        return lines.stream().map(ReturnedLine::total).reduce(Money::plus).map(Money::normalized);
+    }
+
+    /** The distinct currencies of the lines, in order of appearance. */
+    public static List<String> currencies(List<ReturnedLine> lines) {
+        return lines.stream().map(line -> line.unitPrice().currency()).distinct().toList();
     }
 }

@@ -3,10 +3,16 @@ package dev.postventa.refunds.refunds;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
-/** Drives refunds left PENDING by a crash or an outage, so that no received return waits forever. */
+/**
+ * Pays refunds left PENDING by a crash between storing a refund and storing its outcome, or by an unexpected
+ * provider failure, so that no received return waits forever; the idempotency key keeps them from being paid twice.
+ */
 @ApplicationScoped
 public class StuckRefundSweeper {
+
+    private static final Logger LOG = Logger.getLogger(StuckRefundSweeper.class);
 
     private final RefundService refunds;
 
@@ -14,9 +20,13 @@ public class StuckRefundSweeper {
         this.refunds = refunds;
     }
 
-    @Scheduled(every = "${postventa.refunds.sweep-interval}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "stuck-refund-sweeper", every = "${postventa.refunds.sweep-interval}",
+            delayed = "${postventa.refunds.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return refunds.driveStuck();
+        // Unavailable database or relay (start, shutdown, outage): the refunds stay PENDING for the next sweep.
+        return refunds.driveStuck()
+                .onFailure().invoke(failure -> LOG.warnf("a sweep for stuck refunds failed, the next one retries: %s",
+                        failure.toString()))
+                .onFailure().recoverWithNull();
     }
 }

@@ -1,0 +1,12 @@
+package dev.postventa.refunds.payments;
+
+import dev.postventa.events.Money;
+
+/**
+ * What the provider is asked to pay back.
+ *
+ * @param idempotencyKey the refund id: the provider pays each key at most once, however often it is asked
+ * @param orderId the storefront order whose payment is refunded
+ */
+public record RefundOrder(String idempotencyKey, String orderId, Money amount) {
+}
