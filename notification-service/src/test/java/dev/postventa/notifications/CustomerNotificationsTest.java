@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventJson;
@@ -13,131 +17,318 @@ import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import dev.postventa.events.notifications.CustomerNotified;
+import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatus;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
 import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.OperationsEndpoints;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.SmtpInbox;
 import dev.postventa.infra.SmtpTestResource;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Customers get one email per journey step, in their language, over real SMTP, whatever the redeliveries. */
+/**
+ * Customers get one email per journey step, in their language, over a real SMTP server, whatever the redeliveries
+ * and outages; every attempt is on record and each delivered message is announced as {@code CustomerNotified}.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(SmtpTestResource.class)
 class CustomerNotificationsTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String RMA = "RMA-261122-ABC234";
+    static final String TRACKING = "SIMMX000000000042";
+    static final String LABEL = "https://labels.simulated-carrier.invalid/SIMMX000000000042.pdf";
+    /** Test profile: 3 quick attempts, then the sweeper, given up after 6. */
+    static final int QUICK_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 6;
+
+    private static KafkaTestClient kafka;
 
     @Test
-    void operationsEndpointsAreServed() {
-        dev.postventa.infra.OperationsEndpoints.assertServed("/notifications");
+    void theApiIsDocumentedAndRefusesAMalformedReturnId() {
+        OperationsEndpoints.assertServed("/notifications");
+        for (String malformed : List.of("not-a-uuid", "1-2-3-4-5", "")) {
+            given().queryParam("returnId", malformed).when().get("/notifications").then().statusCode(400)
+                    .header("Content-Type", startsWith("application/problem+json"))
+                    .body("status", equalTo(400))
+                    .body("violations[0].field", equalTo("returnId"));
+        }
+        given().when().get("/notifications").then().statusCode(400)
+                .header("Content-Type", startsWith("application/problem+json"));
+        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/notifications").then()
+                .statusCode(200).body("", hasSize(0));
     }
 
     @Test
-    void theLabelEmailIsSentOnceInSpanishAndRecorded() {
+    void theLabelEmailReachesTheCustomerOnceInSpanishHoweverOftenTheEventIsDelivered() {
         UUID returnId = UUID.randomUUID();
         String email = "ana+" + returnId + "@example.mx";
+        UUID shipmentId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        labelCreated(returnId, contact(email, "es-MX"), eventId);
-        labelCreated(returnId, contact(email, "es-MX"), eventId);
+        ReturnShipmentCreated created = new ReturnShipmentCreated(shipmentId, returnId, RMA, "Estafeta", TRACKING, LABEL,
+                contact(email, "es-MX", "MX"), Instant.now());
+        double duplicatesBefore = counter("postventa_events_duplicate_total", EventTypes.RETURN_SHIPMENT_CREATED);
 
-        SmtpInbox.Mail mail = SmtpTestResource.inbox().awaitMessages(m -> m.to().contains(email), 1, WAIT).get(0);
-        assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía");
-        assertThat(mail.body()).contains("SIMMX000000000042").contains("Imprime tu guía");
-
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            CloudEvent notified = kafka.awaitCloudEvents(Topics.NOTIFICATIONS, e -> payload(e).returnId().equals(returnId),
-                    1, WAIT).get(0);
-            assertThat(notified.getSource().toString()).isEqualTo("notification-service");
-            assertThat(notified.getSubject()).isEqualTo(payload(notified).notificationId().toString());
-            assertThat(payload(notified).template()).isEqualTo("return-approved");
-            assertThat(payload(notified).causationEventId()).isEqualTo(eventId);
-        }
+        // The relay is at-least-once: the same event twice in a row, and once more after the email went out.
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
+        SmtpInbox.Mail mail = inbox().awaitMessages(to(email), 1, WAIT).get(0);
         awaitSent(returnId, 1);
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then().statusCode(200)
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
+        await().atMost(WAIT).until(() -> counter("postventa_events_duplicate_total",
+                EventTypes.RETURN_SHIPMENT_CREATED) >= duplicatesBefore + 2);
+
+        assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía");
+        assertThat(mail.from()).contains("no-reply@postventa.local");
+        assertThat(mail.body()).contains("Aprobamos tu devolución " + RMA, "entrega el paquete a Estafeta", LABEL,
+                "Número de rastreo: " + TRACKING);
+
+        String notificationId = given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+                .statusCode(200)
                 .body("", hasSize(1))
-                .body("[0].status", equalTo("SENT"))
+                .body("[0].template", equalTo("return-approved"))
+                .body("[0].channel", equalTo("email"))
                 .body("[0].locale", equalTo("es"))
+                .body("[0].recipient", equalTo(email))
+                .body("[0].subject", equalTo(mail.subject()))
+                .body("[0].status", equalTo("SENT"))
+                .body("[0].createdAt", notNullValue())
+                .body("[0].sentAt", notNullValue())
                 .body("[0].attempts", hasSize(1))
-                .body("[0].attempts[0].outcome", equalTo("SENT"));
-        // The redelivery was claimed and did nothing more.
-        assertThat(SmtpTestResource.inbox().messages().stream().filter(m -> m.to().contains(email))).hasSize(1);
+                .body("[0].attempts[0].attempt", equalTo(1))
+                .body("[0].attempts[0].at", notNullValue())
+                .body("[0].attempts[0].outcome", equalTo("SENT"))
+                .body("[0].attempts[0].error", nullValue())
+                .extract().path("[0].id");
+
+        ConsumerRecord<String, byte[]> record = kafka().awaitRecords(Topics.NOTIFICATIONS,
+                r -> notificationId.equals(r.key()), 1, WAIT).get(0);
+        CloudEvent event = cloudEvent(record);
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getType()).isEqualTo(EventTypes.CUSTOMER_NOTIFIED);
+        assertThat(event.getSource()).hasToString("notification-service");
+        assertThat(event.getSubject()).isEqualTo(notificationId);
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        CustomerNotified notified = EventJson.fromBytes(event.getData().toBytes(), CustomerNotified.class);
+        assertThat(notified.notificationId()).hasToString(notificationId);
+        assertThat(notified.returnId()).isEqualTo(returnId);
+        assertThat(notified.channel()).isEqualTo("email");
+        assertThat(notified.template()).isEqualTo("return-approved");
+        assertThat(notified.locale()).isEqualTo("es");
+        assertThat(notified.recipient()).isEqualTo(email);
+        assertThat(notified.causationEventId()).isEqualTo(eventId);
+        assertThat(notified.sentAt()).isNotNull();
+        assertThat(kafka().readAll(Topics.NOTIFICATIONS, r -> notificationId.equals(r.key()), Duration.ofSeconds(2)))
+                .hasSize(1);
+        assertThat(inbox().messages().stream().filter(to(email))).hasSize(1);
+        assertThat(ServiceDatabase.count("select count(*) from notification where causation_event_id = ?", eventId))
+                .isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from notification_attempt where notification_id = ?",
+                UUID.fromString(notificationId))).isEqualTo(1);
     }
 
     @Test
-    void refundsAreAnnouncedInPortugueseAndUnknownLanguagesFallBackToEnglish() {
-        UUID brazil = UUID.randomUUID();
-        String brEmail = "joao+" + brazil + "@example.com.br";
-        refundIssued(brazil, contact(brEmail, "pt-BR"), Money.of("1299.00", "BRL"));
-        SmtpInbox.Mail br = SmtpTestResource.inbox().awaitMessages(m -> m.to().contains(brEmail), 1, WAIT).get(0);
-        assertThat(br.subject()).isEqualTo("Seu reembolso de R$\u00a01.299,00 BRL foi emitido");
+    void everyMessageIsWrittenInTheCustomersLanguageWithTheirWayOfWritingMoney() {
+        Journey brazil = Journey.of("joao", "pt-BR", "BR", Money.of("1299.00", "BRL"));
+        Journey spain = Journey.of("lucia", "es-ES", "ES", Money.of("49.95", "EUR"));
+        Journey germany = Journey.of("jonas", "de-DE", "DE", Money.of("49.95", "EUR"));
+        for (Journey journey : List.of(brazil, spain, germany)) {
+            journey.everyCustomerFacingEvent();
+        }
 
-        UUID germany = UUID.randomUUID();
-        String deEmail = "jonas+" + germany + "@example.de";
-        refundIssued(germany, contact(deEmail, "de-DE"), Money.of("49.95", "EUR"));
-        SmtpInbox.Mail de = SmtpTestResource.inbox().awaitMessages(m -> m.to().contains(deEmail), 1, WAIT).get(0);
-        assertThat(de.subject()).startsWith("Your refund of").contains("49,95").endsWith("EUR is on its way");
+        assertThat(subjects(brazil)).containsExactlyInAnyOrder(
+                "Sua devolução RMA-261122-ABC234 foi aprovada: aqui está a sua etiqueta",
+                "Sua devolução RMA-261122-ABC234 está a caminho",
+                "Recebemos a sua devolução RMA-261122-ABC234",
+                "Seu reembolso de R$ 1.299,00 BRL foi emitido",
+                "Não conseguimos concluir o seu reembolso de R$ 1.299,00 BRL");
+        assertThat(subjects(spain)).containsExactlyInAnyOrder(
+                "Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía",
+                "Tu devolución RMA-261122-ABC234 va en camino",
+                "Recibimos tu devolución RMA-261122-ABC234",
+                "Tu reembolso de 49,95 € EUR está en camino",
+                "No pudimos completar tu reembolso de 49,95 € EUR");
+        // No German templates: English, with the amount still written the German way.
+        assertThat(subjects(germany)).containsExactlyInAnyOrder(
+                "Your return RMA-261122-ABC234 is approved: here is your label",
+                "Your return RMA-261122-ABC234 is on its way",
+                "We received your return RMA-261122-ABC234",
+                "Your refund of 49,95 € EUR is on its way",
+                "We could not complete your refund of 49,95 € EUR");
+
+        assertThat(body(brazil, "Seu reembolso")).contains("Reembolsamos R$ 1.299,00 BRL", "referência sim_re_123");
+        assertThat(body(brazil, "Recebemos")).contains("(2 itens)", "reembolso de R$ 1.299,00 BRL");
+        assertThat(body(spain, "No pudimos")).contains("(tarjeta vencida)");
+        assertThat(body(germany, "is approved")).contains("Tracking number: " + TRACKING, LABEL);
+        for (Journey journey : List.of(brazil, spain, germany)) {
+            awaitSent(journey.returnId, 5);
+        }
+        given().queryParam("returnId", brazil.returnId.toString()).when().get("/notifications").then()
+                .body("locale", everyItem(equalTo("pt-BR")));
+        given().queryParam("returnId", spain.returnId.toString()).when().get("/notifications").then()
+                .body("locale", everyItem(equalTo("es")));
+        given().queryParam("returnId", germany.returnId.toString()).when().get("/notifications").then()
+                .body("locale", everyItem(equalTo("en")));
     }
 
     @Test
     void anSmtpOutageIsRetriedUntilTheMessageGetsThroughOnce() {
         UUID returnId = UUID.randomUUID();
         String email = "lucia+" + returnId + "@example.es";
-        SmtpInbox inbox = SmtpTestResource.inbox();
+        SmtpInbox inbox = inbox();
         inbox.stop();
         try {
-            inTransit(returnId, contact(email, "es-ES"));
-            await().atMost(WAIT).until(() -> ServiceDatabase.count("select count(*) from notification_attempt a "
-                    + "join notification n on n.id = a.notification_id where n.return_id = ? and a.outcome = 'FAILED'",
-                    returnId) >= 1);
+            inTransit(returnId, contact(email, "es-ES", "ES"));
+            // The quick retries are spent: from here on only the sweeper can deliver the message.
+            await().atMost(WAIT).until(() -> attempts(returnId, "FAILED") >= QUICK_ATTEMPTS);
         } finally {
             inbox.start();
         }
-        SmtpInbox.Mail mail = inbox.awaitMessages(m -> m.to().contains(email), 1, WAIT).get(0);
+
+        SmtpInbox.Mail mail = inbox.awaitMessages(to(email), 1, WAIT).get(0);
         assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 va en camino");
         awaitSent(returnId, 1);
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        List<String> outcomes = given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].status", equalTo("SENT"))
-                .body("[0].attempts[0].outcome", equalTo("FAILED"))
-                .body("[0].attempts[-1].outcome", equalTo("SENT"));
-        assertThat(inbox.messages().stream().filter(m -> m.to().contains(email))).hasSize(1);
+                .body("[0].attempts[0].error", notNullValue())
+                .extract().path("[0].attempts.outcome");
+        assertThat(outcomes).hasSizeGreaterThan(QUICK_ATTEMPTS).endsWith("SENT");
+        assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("FAILED");
+        List<Integer> numbers = given().queryParam("returnId", returnId.toString()).when().get("/notifications")
+                .then().extract().path("[0].attempts.attempt");
+        assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, outcomes.size()).boxed().toList());
+        assertThat(inbox.messages().stream().filter(to(email))).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatNeverGetsThroughIsGivenUpAfterTheLastAttempt() {
+        UUID returnId = UUID.randomUUID();
+        String email = "pedro+" + returnId + "@example.mx";
+        SmtpInbox inbox = inbox();
+        inbox.stop();
+        try {
+            refundFailed(returnId, contact(email, "es-MX", "MX"), Money.of("350.00", "MXN"));
+            await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                    "select count(*) from notification where return_id = ? and status = 'FAILED'", returnId) == 1);
+        } finally {
+            inbox.start();
+        }
+        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+                .body("[0].status", equalTo("FAILED"))
+                .body("[0].sentAt", nullValue())
+                .body("[0].attempts", hasSize(MAX_ATTEMPTS))
+                .body("[0].attempts.outcome", everyItem(equalTo("FAILED")));
     }
 
     @Test
     void aWholeJourneyReachesTheCustomerInOrder() {
         UUID returnId = UUID.randomUUID();
         String email = "maria+" + returnId + "@example.mx";
-        CustomerContact customer = contact(email, "es-MX");
-        labelCreated(returnId, customer, UUID.randomUUID().toString());
+        CustomerContact customer = contact(email, "es-MX", "MX");
+        labelCreated(returnId, customer);
         awaitSent(returnId, 1);
         inTransit(returnId, customer);
         awaitSent(returnId, 2);
-        received(returnId, customer);
+        received(returnId, customer, List.of(line("499.90", "MXN", 2), line("1299.00", "MXN", 1)));
         awaitSent(returnId, 3);
         refundIssued(returnId, customer, Money.of("2298.80", "MXN"));
         awaitSent(returnId, 4);
 
-        List<SmtpInbox.Mail> mails = SmtpTestResource.inbox().awaitMessages(m -> m.to().contains(email), 4, WAIT);
+        List<SmtpInbox.Mail> mails = inbox().awaitMessages(to(email), 4, WAIT);
         assertThat(mails).extracting(SmtpInbox.Mail::subject).containsExactly(
                 "Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía",
                 "Tu devolución RMA-261122-ABC234 va en camino",
                 "Recibimos tu devolución RMA-261122-ABC234",
                 "Tu reembolso de $2,298.80 MXN está en camino");
+        assertThat(mails.get(2).body()).contains("(3 artículos)", "reembolso de $2,298.80 MXN");
         given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("template", equalTo(List.of("return-approved", "return-in-transit", "return-received",
-                        "refund-issued")));
+                        "refund-issued")))
+                .body("status", equalTo(List.of("SENT", "SENT", "SENT", "SENT")));
+    }
+
+    @Test
+    void eventsTheCustomerIsNotToldAboutAreSkippedAndUnusableOnesDeadLettered() {
+        UUID returnId = UUID.randomUUID();
+        String email = "sofia+" + returnId + "@example.mx";
+        CustomerContact customer = contact(email, "es-MX", "MX");
+        UUID shipmentId = UUID.randomUUID();
+        double approvedBefore = counter("postventa_events_skipped_total", EventTypes.RETURN_APPROVED);
+        double scannedBefore = counter("postventa_events_skipped_total", EventTypes.SHIPMENT_STATUS_CHANGED);
+
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_APPROVED, "returns-service",
+                new ReturnApproved(returnId, "MX-1", RMA, customer, List.of(line("499.90", "MXN", 1)), Instant.now()));
+        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventTypes.SHIPMENT_STATUS_CHANGED,
+                "tracking-service", new ShipmentStatusChanged(shipmentId, returnId, TRACKING, ShipmentStatus.IN_TRANSIT,
+                        ShipmentStatus.LABEL_CREATED, "PU", "CDMX", Instant.now()));
+        // Customer-facing, but nobody to write to; and a record that is no CloudEvent at all.
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_IN_TRANSIT, "returns-service",
+                new ReturnInTransit(returnId, "MX-1", RMA, TRACKING, null, Instant.now()));
+        String garbageKey = UUID.randomUUID().toString();
+        kafka().send(Topics.REFUNDS, garbageKey, "{\"refund\":".getBytes(), Map.of());
+
+        await().atMost(WAIT).until(() -> counter("postventa_events_skipped_total", EventTypes.RETURN_APPROVED)
+                >= approvedBefore + 1
+                && counter("postventa_events_skipped_total", EventTypes.SHIPMENT_STATUS_CHANGED) >= scannedBefore + 1);
+        List<ConsumerRecord<String, byte[]>> dead = kafka().awaitRecords(Topics.deadLetter("notification-service"),
+                r -> returnId.toString().equals(r.key()) || garbageKey.equals(r.key()), 2, WAIT);
+        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(returnId.toString(), garbageKey);
+        assertThat(dead).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason")).isNotBlank());
+        assertThat(ServiceDatabase.count("select count(*) from notification where return_id = ?", returnId)).isZero();
+        assertThat(inbox().messages().stream().filter(to(email))).isEmpty();
+    }
+
+    /** One customer's return with every customer-facing event, in one locale and currency. */
+    record Journey(UUID returnId, String email, CustomerContact customer, Money amount) {
+
+        static Journey of(String name, String locale, String country, Money amount) {
+            UUID returnId = UUID.randomUUID();
+            String email = name + "+" + returnId + "@example." + country.toLowerCase();
+            return new Journey(returnId, email, contact(email, locale, country), amount);
+        }
+
+        void everyCustomerFacingEvent() {
+            labelCreated(returnId, customer);
+            inTransit(returnId, customer);
+            String unitPrice = amount.amount().divide(java.math.BigDecimal.valueOf(2)).toPlainString();
+            received(returnId, customer, List.of(line(unitPrice, amount.currency(), 2)));
+            refundIssued(returnId, customer, amount);
+            refundFailed(returnId, customer, amount);
+        }
+    }
+
+    private static List<String> subjects(Journey journey) {
+        return inbox().awaitMessages(to(journey.email()), 5, WAIT).stream()
+                .map(m -> m.subject().replace('\u00a0', ' ')).toList();
+    }
+
+    private static String body(Journey journey, String subjectPart) {
+        return inbox().awaitMessages(to(journey.email()), 5, WAIT).stream()
+                .filter(m -> m.subject().contains(subjectPart)).findFirst().orElseThrow()
+                .body().replace('\u00a0', ' ');
     }
 
     private static void awaitSent(UUID returnId, int count) {
@@ -145,45 +336,92 @@ class CustomerNotificationsTest {
                 "select count(*) from notification where return_id = ? and status = 'SENT'", returnId) == count);
     }
 
-    private static CustomerContact contact(String email, String locale) {
-        return new CustomerContact("cust-7", email, locale, locale.substring(locale.length() - 2));
+    private static long attempts(UUID returnId, String outcome) {
+        return ServiceDatabase.count("select count(*) from notification_attempt a join notification n "
+                + "on n.id = a.notification_id where n.return_id = ? and a.outcome = ?", returnId, outcome);
     }
 
-    private static void labelCreated(UUID returnId, CustomerContact customer, String eventId) {
+    /** A counter of this service's consumer for one event type, as operations read it on /q/metrics. */
+    private static double counter(String metric, String eventType) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains("consumer=\"notification-service\"")
+                        && line.contains("type=\"" + eventType + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static SmtpInbox inbox() {
+        return SmtpTestResource.inbox();
+    }
+
+    private static Predicate<SmtpInbox.Mail> to(String email) {
+        return mail -> mail.to().contains(email);
+    }
+
+    private static CustomerContact contact(String email, String locale, String country) {
+        return new CustomerContact("cust-7", email, locale, country);
+    }
+
+    private static ReturnedLine line(String unitPrice, String currency, int quantity) {
+        return new ReturnedLine("L" + quantity, "SKU-" + quantity, "Camisa", quantity, Money.of(unitPrice, currency),
+                "DAMAGED");
+    }
+
+    private static void labelCreated(UUID returnId, CustomerContact customer) {
         UUID shipmentId = UUID.randomUUID();
-        send(Topics.SHIPMENTS, shipmentId.toString(), eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service",
-                new ReturnShipmentCreated(shipmentId, returnId, "RMA-261122-ABC234", "simulated", "SIMMX000000000042",
-                        "https://labels.simulated-carrier.invalid/SIMMX000000000042.pdf", customer, Instant.now()));
-    }
-
-    private static void inTransit(UUID returnId, CustomerContact customer) {
-        send(Topics.RETURNS, returnId.toString(), UUID.randomUUID().toString(), EventTypes.RETURN_IN_TRANSIT,
-                "returns-service", new ReturnInTransit(returnId, "MX-1", "RMA-261122-ABC234", "SIMMX000000000042",
+        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventTypes.RETURN_SHIPMENT_CREATED,
+                "tracking-service", new ReturnShipmentCreated(shipmentId, returnId, RMA, "Estafeta", TRACKING, LABEL,
                         customer, Instant.now()));
     }
 
-    private static void received(UUID returnId, CustomerContact customer) {
-        send(Topics.RETURNS, returnId.toString(), UUID.randomUUID().toString(), EventTypes.RETURN_RECEIVED,
-                "returns-service", new ReturnReceived(returnId, "MX-1", "RMA-261122-ABC234", customer,
-                        List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 2, Money.of("499.90", "MXN"), "DAMAGED"),
-                                new ReturnedLine("L2", "SKU-2", "Tenis", 1, Money.of("1299.00", "MXN"), "DEFECTIVE")),
-                        Instant.now()));
+    private static void inTransit(UUID returnId, CustomerContact customer) {
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_IN_TRANSIT, "returns-service",
+                new ReturnInTransit(returnId, "MX-1", RMA, TRACKING, customer, Instant.now()));
+    }
+
+    private static void received(UUID returnId, CustomerContact customer, List<ReturnedLine> lines) {
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_RECEIVED, "returns-service",
+                new ReturnReceived(returnId, "MX-1", RMA, customer, lines, Instant.now()));
     }
 
     private static void refundIssued(UUID returnId, CustomerContact customer, Money amount) {
         UUID refundId = UUID.randomUUID();
-        send(Topics.REFUNDS, refundId.toString(), UUID.randomUUID().toString(), EventTypes.REFUND_ISSUED,
-                "refund-service", new RefundIssued(refundId, returnId, "MX-1", amount, "sim_re_123", customer,
-                        Instant.now()));
+        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventTypes.REFUND_ISSUED, "refund-service",
+                new RefundIssued(refundId, returnId, "MX-1", amount, "sim_re_123", customer, Instant.now()));
     }
 
-    private static void send(String topic, String key, String eventId, String type, String source, Object event) {
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.sendCloudEvent(topic, key, eventId, type, source, EventJson.toBytes(event));
+    private static void refundFailed(UUID returnId, CustomerContact customer, Money amount) {
+        UUID refundId = UUID.randomUUID();
+        String reason = customer.locale().startsWith("es") ? "tarjeta vencida" : "card expired";
+        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventTypes.REFUND_FAILED, "refund-service",
+                new RefundFailed(refundId, returnId, "MX-1", amount, reason, customer, Instant.now()));
+    }
+
+    /** What another service's outbox relay would put on the topic: a CloudEvents binary-mode record. */
+    private static void publish(String topic, UUID key, String eventId, String type, String source, Object event) {
+        kafka().sendCloudEvent(topic, key.toString(), eventId, type, source, EventJson.toBytes(event));
+    }
+
+    /** One client (and producer) for the whole class: a producer per record would make every step slower. */
+    private static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = ServiceDatabase.kafka();
+        }
+        return kafka;
+    }
+
+    @AfterAll
+    static synchronized void closeKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
         }
     }
 
-    private static CustomerNotified payload(CloudEvent event) {
-        return EventJson.fromBytes(event.getData().toBytes(), CustomerNotified.class);
+    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            return deserializer.deserialize(record.topic(), record.headers(), record.value());
+        }
     }
 }

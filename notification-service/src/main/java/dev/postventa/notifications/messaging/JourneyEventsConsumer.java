@@ -1,8 +1,9 @@
 package dev.postventa.notifications.messaging;
 
+import dev.postventa.notifications.delivery.EmailDelivery;
 import dev.postventa.notifications.messages.CustomerMessages;
 import dev.postventa.notifications.messages.OutgoingMessage;
-import dev.postventa.notifications.notifications.NotificationService;
+import dev.postventa.notifications.notifications.PendingNotifications;
 import dev.postventa.support.inbox.IdempotentConsumer;
 import dev.postventa.support.inbox.IncomingEvent;
 import dev.postventa.support.inbox.SkippedEvents;
@@ -13,18 +14,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Turns customer-facing journey events into messages: stored once per event, then delivered. */
+/**
+ * Turns the customer-facing events of the journey (label created, in transit, received, refund issued or failed)
+ * into emails: stored once per event with the inbox claim, then delivered outside that transaction.
+ */
 @ApplicationScoped
 public class JourneyEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(JourneyEventsConsumer.class);
 
-    private final NotificationService notifications;
+    private final PendingNotifications pending;
+    private final EmailDelivery delivery;
     private final IdempotentConsumer inbox;
     private final SkippedEvents skipped;
 
-    JourneyEventsConsumer(NotificationService notifications, IdempotentConsumer inbox, SkippedEvents skipped) {
-        this.notifications = notifications;
+    JourneyEventsConsumer(PendingNotifications pending, EmailDelivery delivery, IdempotentConsumer inbox,
+                          SkippedEvents skipped) {
+        this.pending = pending;
+        this.delivery = delivery;
         this.inbox = inbox;
         this.skipped = skipped;
     }
@@ -36,11 +43,11 @@ public class JourneyEventsConsumer {
             if (message.isEmpty()) {
                 return skipped.skip(event.id(), event.type());
             }
-            return inbox.handleOnce(event.id(), event.type(), () -> notifications.prepare(message.get()))
-                    // Sending happens after the claim committed; a failure here is retried by the sweeper.
-                    .chain(() -> notifications.deliver(event.id())
-                            .onFailure().invoke(f -> LOG.errorf(f, "delivering message for %s failed", event.id()))
-                            .onFailure().recoverWithNull().replaceWithVoid());
+            return inbox.handleOnce(event.id(), event.type(), () -> pending.store(message.get()))
+                    // The email is stored: a failed delivery is the sweeper's business, not a reason to dead-letter.
+                    .chain(() -> delivery.deliverNew(event.id())
+                            .onFailure().invoke(f -> LOG.errorf(f, "delivering the message about %s failed", event.id()))
+                            .onFailure().recoverWithNull());
         });
     }
 }

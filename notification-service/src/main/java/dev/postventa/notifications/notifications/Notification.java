@@ -15,6 +15,9 @@ import java.util.UUID;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
+    /** The only channel so far. */
+    public static final String EMAIL = "email";
+
     /** Where a message is. */
     public enum Status { PENDING, SENT, FAILED }
 
@@ -26,12 +29,14 @@ public class Notification extends PanacheEntityBase {
     public String causationEventId;
     public String channel;
     public String template;
+    /** The language of the template used: {@code es}, {@code pt-BR} or {@code en}. */
     public String locale;
     public String recipient;
     public String subject;
     public String body;
     @Enumerated(EnumType.STRING)
     public Status status;
+    /** Attempts started so far, i.e. the number of the latest one. */
     public int attempts;
     @Column(name = "created_at")
     public Instant createdAt;
@@ -39,4 +44,7 @@ public class Notification extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** While PENDING: when the sweeper may try it (again); empty once SENT or FAILED. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 @Table(name = "notification_attempt")
 public class NotificationAttempt extends PanacheEntityBase {
 
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
     @Id
     public UUID id;
     @Column(name = "notification_id")
@@ -22,7 +25,7 @@ public class NotificationAttempt extends PanacheEntityBase {
     public String outcome;
     public String error;
 
-    static NotificationAttempt of(UUID notificationId, int attempt, Instant at, String outcome, String error) {
+    public static NotificationAttempt of(UUID notificationId, int attempt, Instant at, String outcome, String error) {
         NotificationAttempt a = new NotificationAttempt();
         a.id = UUID.randomUUID();
         a.notificationId = notificationId;

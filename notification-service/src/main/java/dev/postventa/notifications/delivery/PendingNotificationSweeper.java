@@ -1,22 +1,22 @@
-package dev.postventa.notifications.notifications;
+package dev.postventa.notifications.delivery;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Retries messages that could not be delivered yet (SMTP outage, crash), until they get through or give up. */
+/** Tries again the messages that are due: after an SMTP outage, a crash, or a message that was never tried. */
 @ApplicationScoped
 public class PendingNotificationSweeper {
 
-    private final NotificationService notifications;
+    private final EmailDelivery delivery;
 
-    PendingNotificationSweeper(NotificationService notifications) {
-        this.notifications = notifications;
+    PendingNotificationSweeper(EmailDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @Scheduled(every = "${postventa.notifications.sweep-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return notifications.retryPending();
+        return delivery.deliverDue().replaceWithVoid();
     }
 }
