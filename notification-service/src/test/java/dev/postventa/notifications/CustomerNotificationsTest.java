@@ -1,5 +1,6 @@
 package dev.postventa.notifications;
 
+import dev.postventa.events.EventCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +13,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
@@ -90,16 +90,16 @@ class CustomerNotificationsTest {
         String eventId = UUID.randomUUID().toString();
         ReturnShipmentCreated created = new ReturnShipmentCreated(shipmentId, returnId, RMA, "Estafeta", TRACKING, LABEL,
                 contact(email, "es-MX", "MX"), Instant.now());
-        double duplicatesBefore = counter("postventa_events_duplicate_total", EventTypes.RETURN_SHIPMENT_CREATED);
+        double duplicatesBefore = counter("postventa_events_duplicate_total", EventCatalog.typeOf(ReturnShipmentCreated.class));
 
         // The relay is at-least-once: the same event twice in a row, and once more after the email went out.
-        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
-        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventCatalog.typeOf(ReturnShipmentCreated.class), "tracking-service", created);
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventCatalog.typeOf(ReturnShipmentCreated.class), "tracking-service", created);
         SmtpInbox.Mail mail = inbox().awaitMessages(to(email), 1, WAIT).get(0);
         awaitSent(returnId, 1);
-        publish(Topics.SHIPMENTS, shipmentId, eventId, EventTypes.RETURN_SHIPMENT_CREATED, "tracking-service", created);
+        publish(Topics.SHIPMENTS, shipmentId, eventId, EventCatalog.typeOf(ReturnShipmentCreated.class), "tracking-service", created);
         await().atMost(WAIT).until(() -> counter("postventa_events_duplicate_total",
-                EventTypes.RETURN_SHIPMENT_CREATED) >= duplicatesBefore + 2);
+                EventCatalog.typeOf(ReturnShipmentCreated.class)) >= duplicatesBefore + 2);
 
         assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía");
         assertThat(mail.from()).contains("no-reply@postventa.local");
@@ -128,7 +128,7 @@ class CustomerNotificationsTest {
                 r -> notificationId.equals(r.key()), 1, WAIT).get(0);
         CloudEvent event = cloudEvent(record);
         assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
-        assertThat(event.getType()).isEqualTo(EventTypes.CUSTOMER_NOTIFIED);
+        assertThat(event.getType()).isEqualTo(EventCatalog.typeOf(CustomerNotified.class));
         assertThat(event.getSource()).hasToString("notification-service");
         assertThat(event.getSubject()).isEqualTo(notificationId);
         assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -276,23 +276,23 @@ class CustomerNotificationsTest {
         String email = "sofia+" + returnId + "@example.mx";
         CustomerContact customer = contact(email, "es-MX", "MX");
         UUID shipmentId = UUID.randomUUID();
-        double approvedBefore = counter("postventa_events_skipped_total", EventTypes.RETURN_APPROVED);
-        double scannedBefore = counter("postventa_events_skipped_total", EventTypes.SHIPMENT_STATUS_CHANGED);
+        double approvedBefore = counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnApproved.class));
+        double scannedBefore = counter("postventa_events_skipped_total", EventCatalog.typeOf(ShipmentStatusChanged.class));
 
-        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_APPROVED, "returns-service",
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnApproved.class), "returns-service",
                 new ReturnApproved(returnId, "MX-1", RMA, customer, List.of(line("499.90", "MXN", 1)), Instant.now()));
-        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventTypes.SHIPMENT_STATUS_CHANGED,
+        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventCatalog.typeOf(ShipmentStatusChanged.class),
                 "tracking-service", new ShipmentStatusChanged(shipmentId, returnId, TRACKING, ShipmentStatus.IN_TRANSIT,
                         ShipmentStatus.LABEL_CREATED, "PU", "CDMX", Instant.now()));
         // Customer-facing, but nobody to write to; and a record that is no CloudEvent at all.
-        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_IN_TRANSIT, "returns-service",
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnInTransit.class), "returns-service",
                 new ReturnInTransit(returnId, "MX-1", RMA, TRACKING, null, Instant.now()));
         String garbageKey = UUID.randomUUID().toString();
         kafka().send(Topics.REFUNDS, garbageKey, "{\"refund\":".getBytes(), Map.of());
 
-        await().atMost(WAIT).until(() -> counter("postventa_events_skipped_total", EventTypes.RETURN_APPROVED)
+        await().atMost(WAIT).until(() -> counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnApproved.class))
                 >= approvedBefore + 1
-                && counter("postventa_events_skipped_total", EventTypes.SHIPMENT_STATUS_CHANGED) >= scannedBefore + 1);
+                && counter("postventa_events_skipped_total", EventCatalog.typeOf(ShipmentStatusChanged.class)) >= scannedBefore + 1);
         List<ConsumerRecord<String, byte[]>> dead = kafka().awaitRecords(Topics.deadLetter("notification-service"),
                 r -> returnId.toString().equals(r.key()) || garbageKey.equals(r.key()), 2, WAIT);
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(returnId.toString(), garbageKey);
@@ -370,31 +370,31 @@ class CustomerNotificationsTest {
 
     private static void labelCreated(UUID returnId, CustomerContact customer) {
         UUID shipmentId = UUID.randomUUID();
-        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventTypes.RETURN_SHIPMENT_CREATED,
+        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnShipmentCreated.class),
                 "tracking-service", new ReturnShipmentCreated(shipmentId, returnId, RMA, "Estafeta", TRACKING, LABEL,
                         customer, Instant.now()));
     }
 
     private static void inTransit(UUID returnId, CustomerContact customer) {
-        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_IN_TRANSIT, "returns-service",
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnInTransit.class), "returns-service",
                 new ReturnInTransit(returnId, "MX-1", RMA, TRACKING, customer, Instant.now()));
     }
 
     private static void received(UUID returnId, CustomerContact customer, List<ReturnedLine> lines) {
-        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventTypes.RETURN_RECEIVED, "returns-service",
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnReceived.class), "returns-service",
                 new ReturnReceived(returnId, "MX-1", RMA, customer, lines, Instant.now()));
     }
 
     private static void refundIssued(UUID returnId, CustomerContact customer, Money amount) {
         UUID refundId = UUID.randomUUID();
-        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventTypes.REFUND_ISSUED, "refund-service",
+        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventCatalog.typeOf(RefundIssued.class), "refund-service",
                 new RefundIssued(refundId, returnId, "MX-1", amount, "sim_re_123", customer, Instant.now()));
     }
 
     private static void refundFailed(UUID returnId, CustomerContact customer, Money amount) {
         UUID refundId = UUID.randomUUID();
         String reason = customer.locale().startsWith("es") ? "tarjeta vencida" : "card expired";
-        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventTypes.REFUND_FAILED, "refund-service",
+        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventCatalog.typeOf(RefundFailed.class), "refund-service",
                 new RefundFailed(refundId, returnId, "MX-1", amount, reason, customer, Instant.now()));
     }
 

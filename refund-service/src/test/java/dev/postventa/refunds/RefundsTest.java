@@ -1,5 +1,6 @@
 package dev.postventa.refunds;
 
+import dev.postventa.events.EventCatalog;
 import static dev.postventa.refunds.ReturnEvents.publish;
 import static dev.postventa.refunds.ReturnEvents.received;
 import static io.restassured.RestAssured.given;
@@ -11,7 +12,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
@@ -66,13 +66,13 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "MX-2001"));
 
-        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventTypes.REFUND_ISSUED);
+        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
         JsonPath refund = refundOf(returnId);
         String refundId = refund.getString("id");
         assertThat(record.key()).isEqualTo(refundId);
         CloudEvent event = cloudEvent(record);
         assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
-        assertThat(event.getType()).isEqualTo(EventTypes.REFUND_ISSUED);
+        assertThat(event.getType()).isEqualTo(EventCatalog.typeOf(RefundIssued.class));
         assertThat(event.getSource().toString()).isEqualTo("refund-service");
         assertThat(event.getSubject()).isEqualTo(refundId);
         assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -115,7 +115,7 @@ class RefundsTest {
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId), 1, WAIT);
             assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
-                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(EventTypes.REFUND_ISSUED);
+                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(EventCatalog.typeOf(RefundIssued.class));
         }
         assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", returnId)).isEqualTo(1);
         assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
@@ -128,7 +128,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "FAIL-3001"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("card account closed (simulated)");
         assertThat(failed.amount()).isEqualTo(Money.of("2298.80", "MXN"));
@@ -145,7 +145,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "FLAKY-3002"));
 
-        awaitOutcome(returnId, EventTypes.REFUND_ISSUED);
+        awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
         assertThat(refund.getInt("attempts")).as("two timeouts, then paid").isEqualTo(3);
@@ -156,7 +156,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "DOWN-3003"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).startsWith("payment provider unavailable after 5 attempts");
         JsonPath refund = refundOf(returnId);
@@ -171,7 +171,7 @@ class RefundsTest {
                 new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 1, Money.of("499.90", "MXN"), "DEFECTIVE"),
                 new ReturnedLine("L2", "SKU-CAP", "Cap", 1, Money.of("20.00", "USD"), "DEFECTIVE"))));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_FAILED).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
         assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
@@ -193,7 +193,7 @@ class RefundsTest {
                 VALUES ('%s', '%s', 'MX-5001', 150.00, 'MXN', 'PENDING', 1, 'cust-ana', 'ana@example.mx', 'es-MX',
                         'MX', now() - interval '10 minutes', now() - interval '10 minutes')""".formatted(refundId, returnId));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventTypes.REFUND_ISSUED).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
                 RefundIssued.class);
         assertThat(issued.refundId()).isEqualTo(refundId);
         assertThat(issued.providerReference()).as("paid once").isEqualTo(paidBeforeTheCrash.reference());
@@ -208,7 +208,7 @@ class RefundsTest {
         String poisonKey = UUID.randomUUID().toString();
         UUID brokenReturn = UUID.randomUUID();
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.sendCloudEvent(Topics.RETURNS, poisonKey, EventTypes.RETURN_RECEIVED, "returns-service",
+            kafka.sendCloudEvent(Topics.RETURNS, poisonKey, EventCatalog.typeOf(ReturnReceived.class), "returns-service",
                     "not json at all".getBytes(StandardCharsets.UTF_8));
         }
         publish(received(brokenReturn, "MX-4000", List.of()));
@@ -222,7 +222,7 @@ class RefundsTest {
                     r -> poisonKey.equals(r.key()), 1, WAIT).get(0);
             assertThat(KafkaTestClient.header(poison, "dead-letter-reason")).contains("not a valid ReturnReceived");
             assertThat(KafkaTestClient.header(poison, "dead-letter-topic")).isEqualTo(Topics.RETURNS);
-            assertThat(KafkaTestClient.header(poison, "ce_type")).isEqualTo(EventTypes.RETURN_RECEIVED);
+            assertThat(KafkaTestClient.header(poison, "ce_type")).isEqualTo(EventCatalog.typeOf(ReturnReceived.class));
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
 
             ConsumerRecord<String, byte[]> broken = kafka.awaitRecords(Topics.deadLetter("refund-service"),

@@ -1,11 +1,13 @@
 package dev.postventa.returns;
 
+import dev.postventa.events.EventCatalog;
+import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.returns.ReturnApproved;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Topics;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
@@ -84,7 +86,7 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
             List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.RETURNS,
                     r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
             assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type"))
-                    .containsExactly(EventTypes.RETURN_REQUESTED, EventTypes.RETURN_APPROVED);
+                    .containsExactly(EventCatalog.typeOf(ReturnRequested.class), EventCatalog.typeOf(ReturnApproved.class));
         }
         awaitReady();
     }

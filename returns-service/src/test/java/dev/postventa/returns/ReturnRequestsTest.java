@@ -1,5 +1,6 @@
 package dev.postventa.returns;
 
+import dev.postventa.events.EventCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -7,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnApproved;
@@ -65,14 +65,14 @@ class ReturnRequestsTest extends ReturnsTestSupport {
             List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.RETURNS,
                     r -> returnId.equals(r.key()), 2, Duration.ofSeconds(30));
             assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type"))
-                    .containsExactly(EventTypes.RETURN_REQUESTED, EventTypes.RETURN_APPROVED);
+                    .containsExactly(EventCatalog.typeOf(ReturnRequested.class), EventCatalog.typeOf(ReturnApproved.class));
 
             List<CloudEvent> events = kafka.awaitCloudEvents(Topics.RETURNS,
                     e -> returnId.equals(e.getSubject()), 2, Duration.ofSeconds(30));
             CloudEvent requested = events.get(0);
             assertThat(requested.getSpecVersion().toString()).isEqualTo("1.0");
             assertThat(requested.getSource().toString()).isEqualTo("returns-service");
-            assertThat(requested.getType()).isEqualTo(EventTypes.RETURN_REQUESTED);
+            assertThat(requested.getType()).isEqualTo(EventCatalog.typeOf(ReturnRequested.class));
             assertThat(requested.getDataContentType()).isEqualTo("application/json");
             assertThat(requested.getTime()).isNotNull();
             assertThat(requested.getId()).isNotBlank().isNotEqualTo(events.get(1).getId());

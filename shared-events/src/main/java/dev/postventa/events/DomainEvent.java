@@ -3,9 +3,9 @@ package dev.postventa.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A fact published by a service through its outbox. The three methods tell the relay where the event goes;
- * they are not part of the JSON payload (they travel as the Kafka key and the {@code ce_type}/{@code ce_subject}
- * headers). {@link EventCatalog} lists every implementation.
+ * A fact published by a service through its outbox. Where it goes is not part of the JSON payload: the Kafka key
+ * and {@code ce_subject} come from {@link #aggregateId()}, the {@code ce_type} and the topic from the one table in
+ * {@link EventCatalog}.
  */
 public interface DomainEvent {
 
@@ -13,11 +13,15 @@ public interface DomainEvent {
     @JsonIgnore
     String aggregateId();
 
-    /** CloudEvents {@code type}, one of {@link EventTypes}. */
+    /** CloudEvents {@code type} of this event, as {@link EventCatalog} lists it. */
     @JsonIgnore
-    String eventType();
+    default String eventType() {
+        return EventCatalog.typeOf(getClass());
+    }
 
-    /** Kafka topic, one of {@link Topics}. */
+    /** Kafka topic, one of {@link Topics}, as {@link EventCatalog} lists it. */
     @JsonIgnore
-    String topic();
+    default String topic() {
+        return EventCatalog.topicOf(getClass());
+    }
 }

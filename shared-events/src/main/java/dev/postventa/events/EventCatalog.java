@@ -15,56 +15,90 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every {@link DomainEvent} by its CloudEvents type, with its topic: lets a consumer or a tool (DLQ replay,
- * local stack, tests) go from a {@code ce_type} header to the payload class without an instance at hand.
- * The record's own {@code eventType()}/{@code topic()} stay the source of truth; a test keeps this table in step.
+ * The one table of the platform's domain events: for each record, its CloudEvents {@code type} and its topic.
+ * Producers ({@link DomainEvent#eventType()}), consumers (typed dispatch from a {@code ce_type} header), tools (DLQ
+ * replay, tests) and documentation all read it here; nothing else spells an event type.
+ *
+ * <p>The trailing {@code .v1} of a type is the contract version: an incompatible change gets a new type and a new
+ * record, published beside the old one until every consumer has moved.
  */
 public final class EventCatalog {
 
-    private record Entry(Class<? extends DomainEvent> eventClass, String topic) {
+    /** One catalogued event: its record, its {@code ce_type} and the topic it is published on. */
+    public record Entry(Class<? extends DomainEvent> eventClass, String type, String topic) {
     }
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
-    private static final Map<String, Class<? extends DomainEvent>> CLASSES = new LinkedHashMap<>();
+    private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<? extends DomainEvent>, Entry> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        add(EventTypes.RETURN_REQUESTED, ReturnRequested.class, Topics.RETURNS);
-        add(EventTypes.RETURN_APPROVED, ReturnApproved.class, Topics.RETURNS);
-        add(EventTypes.RETURN_IN_TRANSIT, ReturnInTransit.class, Topics.RETURNS);
-        add(EventTypes.RETURN_RECEIVED, ReturnReceived.class, Topics.RETURNS);
-        add(EventTypes.RETURN_SHIPMENT_CREATED, ReturnShipmentCreated.class, Topics.SHIPMENTS);
-        add(EventTypes.SHIPMENT_STATUS_CHANGED, ShipmentStatusChanged.class, Topics.SHIPMENTS);
-        add(EventTypes.REFUND_ISSUED, RefundIssued.class, Topics.REFUNDS);
-        add(EventTypes.REFUND_FAILED, RefundFailed.class, Topics.REFUNDS);
-        add(EventTypes.CUSTOMER_NOTIFIED, CustomerNotified.class, Topics.NOTIFICATIONS);
+        add(ReturnRequested.class, "postventa.return.requested.v1", Topics.RETURNS);
+        add(ReturnApproved.class, "postventa.return.approved.v1", Topics.RETURNS);
+        add(ReturnInTransit.class, "postventa.return.in-transit.v1", Topics.RETURNS);
+        add(ReturnReceived.class, "postventa.return.received.v1", Topics.RETURNS);
+        add(ReturnShipmentCreated.class, "postventa.shipment.created.v1", Topics.SHIPMENTS);
+        add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS);
+        add(RefundIssued.class, "postventa.refund.issued.v1", Topics.REFUNDS);
+        add(RefundFailed.class, "postventa.refund.failed.v1", Topics.REFUNDS);
+        add(CustomerNotified.class, "postventa.notification.sent.v1", Topics.NOTIFICATIONS);
     }
 
     private EventCatalog() {
     }
 
-    private static void add(String type, Class<? extends DomainEvent> eventClass, String topic) {
-        if (ENTRIES.putIfAbsent(type, new Entry(eventClass, topic)) != null) {
-            throw new IllegalStateException("event type listed twice: " + type);
+    private static void add(Class<? extends DomainEvent> eventClass, String type, String topic) {
+        Entry entry = new Entry(eventClass, type, topic);
+        if (BY_TYPE.putIfAbsent(type, entry) != null || BY_CLASS.putIfAbsent(eventClass, entry) != null) {
+            throw new IllegalStateException("event listed twice: " + type + " / " + eventClass.getName());
         }
-        CLASSES.put(type, eventClass);
+    }
+
+    /** Every entry, in catalogue order; unmodifiable. */
+    public static Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(BY_TYPE);
     }
 
     /** Type → record class, in catalogue order; unmodifiable. */
     public static Map<String, Class<? extends DomainEvent>> types() {
-        return Collections.unmodifiableMap(CLASSES);
+        Map<String, Class<? extends DomainEvent>> types = new LinkedHashMap<>();
+        BY_TYPE.forEach((type, entry) -> types.put(type, entry.eventClass()));
+        return Collections.unmodifiableMap(types);
     }
 
     /** Empty for a type this version does not know: consumers skip such events rather than dead-letter them. */
     public static Optional<Class<? extends DomainEvent>> classOf(String type) {
-        return Optional.ofNullable(CLASSES.get(type));
+        return Optional.ofNullable(BY_TYPE.get(type)).map(Entry::eventClass);
+    }
+
+    /** True when {@code type} is a catalogued event type (metrics tag unknown types as such, never by their text). */
+    public static boolean isKnown(String type) {
+        return type != null && BY_TYPE.containsKey(type);
+    }
+
+    /** The {@code ce_type} of an event record; throws {@link IllegalArgumentException} for an uncatalogued class. */
+    public static String typeOf(Class<?> eventClass) {
+        return entryOf(eventClass).type();
+    }
+
+    /** The topic events of this record are published on. */
+    public static String topicOf(Class<?> eventClass) {
+        return entryOf(eventClass).topic();
     }
 
     /** The topic events of this type are published on; throws {@link IllegalArgumentException} for an unknown type. */
     public static String topicOf(String type) {
-        Entry entry = ENTRIES.get(type);
+        Entry entry = BY_TYPE.get(type);
         if (entry == null) {
             throw new IllegalArgumentException("unknown event type: " + type);
         }
         return entry.topic();
+    }
+
+    private static Entry entryOf(Class<?> eventClass) {
+        Entry entry = BY_CLASS.get(eventClass);
+        if (entry == null) {
+            throw new IllegalArgumentException("not a catalogued event: " + eventClass.getName());
+        }
+        return entry;
     }
 }

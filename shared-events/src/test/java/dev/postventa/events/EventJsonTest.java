@@ -31,7 +31,7 @@ class EventJsonTest {
 
     @Test
     void instantsAreUtcWithTheirFractionKept() {
-        RefundIssued issued = (RefundIssued) EventSamples.all().get(EventTypes.REFUND_ISSUED);
+        RefundIssued issued = (RefundIssued) EventSamples.all().get(EventCatalog.typeOf(RefundIssued.class));
         RefundIssued precise = new RefundIssued(issued.refundId(), issued.returnId(), issued.orderId(), issued.amount(),
                 issued.providerReference(), issued.customer(), Instant.parse("2026-11-23T15:31:00.318Z"));
         assertThat(EventJson.toJson(precise)).contains("\"issuedAt\":\"2026-11-23T15:31:00.318Z\"");
@@ -40,15 +40,15 @@ class EventJsonTest {
 
     @Test
     void anOffsetTimeFromALenientProducerIsReadAsTheSameInstant() {
-        String json = EventJson.toJson(EventSamples.all().get(EventTypes.RETURN_REQUESTED))
+        String json = EventJson.toJson(EventSamples.all().get(EventCatalog.typeOf(ReturnRequested.class)))
                 .replace("2026-11-20T15:30:00Z", "2026-11-20T09:30:00-06:00");
         assertThat(EventJson.fromJson(json, ReturnRequested.class).requestedAt())
                 .isEqualTo(Instant.parse("2026-11-20T15:30:00Z"));
     }
 
     static Stream<Arguments> malformed() {
-        String refund = EventJson.toJson(EventSamples.all().get(EventTypes.REFUND_ISSUED));
-        String requested = EventJson.toJson(EventSamples.all().get(EventTypes.RETURN_REQUESTED));
+        String refund = EventJson.toJson(EventSamples.all().get(EventCatalog.typeOf(RefundIssued.class)));
+        String requested = EventJson.toJson(EventSamples.all().get(EventCatalog.typeOf(ReturnRequested.class)));
         return Stream.of(
                 Arguments.of("not JSON at all", "refund issued", RefundIssued.class),
                 Arguments.of("empty payload", "", RefundIssued.class),

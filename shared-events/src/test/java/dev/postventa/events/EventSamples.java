@@ -37,27 +37,27 @@ final class EventSamples {
 
     static Map<String, Object> all() {
         Map<String, Object> samples = new LinkedHashMap<>();
-        samples.put(EventTypes.RETURN_REQUESTED, new ReturnRequested(RETURN_ID, "MX-100234", ANA, LINES,
+        samples.put(EventCatalog.typeOf(ReturnRequested.class), new ReturnRequested(RETURN_ID, "MX-100234", ANA, LINES,
                 "La camisa me quedó chica", T));
-        samples.put(EventTypes.RETURN_APPROVED, new ReturnApproved(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
+        samples.put(EventCatalog.typeOf(ReturnApproved.class), new ReturnApproved(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
                 LINES, T.plusSeconds(1)));
-        samples.put(EventTypes.RETURN_IN_TRANSIT, new ReturnInTransit(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP",
+        samples.put(EventCatalog.typeOf(ReturnInTransit.class), new ReturnInTransit(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP",
                 "SIMMX000123456789", ANA, T.plusSeconds(86_400)));
-        samples.put(EventTypes.RETURN_RECEIVED, new ReturnReceived(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
+        samples.put(EventCatalog.typeOf(ReturnReceived.class), new ReturnReceived(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
                 LINES, T.plusSeconds(3 * 86_400)));
-        samples.put(EventTypes.RETURN_SHIPMENT_CREATED, new ReturnShipmentCreated(SHIPMENT_ID, RETURN_ID,
+        samples.put(EventCatalog.typeOf(ReturnShipmentCreated.class), new ReturnShipmentCreated(SHIPMENT_ID, RETURN_ID,
                 "RMA-261120-7KQ2ZP", "simulated", "SIMMX000123456789",
                 "https://labels.simulated-carrier.invalid/SIMMX000123456789.pdf", ANA, T.plusSeconds(2)));
-        samples.put(EventTypes.SHIPMENT_STATUS_CHANGED, new ShipmentStatusChanged(SHIPMENT_ID, RETURN_ID,
+        samples.put(EventCatalog.typeOf(ShipmentStatusChanged.class), new ShipmentStatusChanged(SHIPMENT_ID, RETURN_ID,
                 "SIMMX000123456789", ShipmentStatus.IN_TRANSIT, ShipmentStatus.LABEL_CREATED, "picked_up",
                 "Ciudad de México", T.plusSeconds(86_400)));
-        samples.put(EventTypes.REFUND_ISSUED, new RefundIssued(REFUND_ID, RETURN_ID, "MX-100234",
+        samples.put(EventCatalog.typeOf(RefundIssued.class), new RefundIssued(REFUND_ID, RETURN_ID, "MX-100234",
                 Money.of("2298.80", "MXN"), "sim_re_5f2a9c1d7e3b", ANA, T.plusSeconds(3 * 86_400 + 60)));
-        samples.put(EventTypes.REFUND_FAILED, new RefundFailed(REFUND_ID, UUID.fromString(
+        samples.put(EventCatalog.typeOf(RefundFailed.class), new RefundFailed(REFUND_ID, UUID.fromString(
                 "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), "BR-55021", Money.of("1299.00", "BRL"),
                 "card account closed", new CustomerContact("cust-88", "joao.silva@example.com.br", "pt-BR", "BR"),
                 T.plusSeconds(60)));
-        samples.put(EventTypes.CUSTOMER_NOTIFIED, new CustomerNotified(NOTIFICATION_ID, RETURN_ID, "email",
+        samples.put(EventCatalog.typeOf(CustomerNotified.class), new CustomerNotified(NOTIFICATION_ID, RETURN_ID, "email",
                 "return-approved", "es", "ana.lopez@example.mx", "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
                 T.plusSeconds(5)));
         StorefrontOrder madrid = new StorefrontOrder("ES-7781", "cust-301", "lucia.garcia@example.es", "es-ES", "ES",

@@ -1,12 +1,12 @@
 package dev.postventa.system;
 
+import dev.postventa.events.EventCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.Topics;
 import dev.postventa.events.refunds.RefundIssued;
@@ -99,7 +99,7 @@ class ReturnJourneySystemTest {
                 .body("[0].amount.currency", equalTo("MXN"));
         try (KafkaTestClient kafka = new KafkaTestClient(stack.bootstrapServers())) {
             List<ConsumerRecord<String, byte[]>> refunds = kafka.readAll(Topics.REFUNDS, r ->
-                    EventTypes.REFUND_ISSUED.equals(KafkaTestClient.header(r, "ce_type"))
+                    EventCatalog.typeOf(RefundIssued.class).equals(KafkaTestClient.header(r, "ce_type"))
                             && EventJson.fromBytes(r.value(), RefundIssued.class).returnId().toString().equals(returnId),
                     Duration.ofSeconds(5));
             assertThat(refunds).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.postventa.tracking;
 
+import dev.postventa.events.EventCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventJson;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
@@ -58,7 +58,7 @@ class ReturnShipmentsTest {
 
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             List<CloudEvent> created = kafka.awaitCloudEvents(Topics.SHIPMENTS,
-                    e -> e.getType().equals(EventTypes.RETURN_SHIPMENT_CREATED) && payload(e, ReturnShipmentCreated.class)
+                    e -> e.getType().equals(EventCatalog.typeOf(ReturnShipmentCreated.class)) && payload(e, ReturnShipmentCreated.class)
                             .returnId().equals(returnId), 1, Duration.ofSeconds(30));
             ReturnShipmentCreated shipment = payload(created.get(0), ReturnShipmentCreated.class);
             assertThat(created.get(0).getSubject()).isEqualTo(shipment.shipmentId().toString());
@@ -94,12 +94,12 @@ class ReturnShipmentsTest {
 
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             List<ConsumerRecord<String, byte[]>> changes = kafka.awaitRecords(Topics.SHIPMENTS,
-                    r -> EventTypes.SHIPMENT_STATUS_CHANGED.equals(KafkaTestClient.header(r, "ce_type"))
+                    r -> EventCatalog.typeOf(ShipmentStatusChanged.class).equals(KafkaTestClient.header(r, "ce_type"))
                             && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).returnId().equals(returnId),
                     2, Duration.ofSeconds(30));
             assertThat(changes).extracting(r -> EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).status())
                     .containsExactly(ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED_TO_WAREHOUSE);
-            kafka.assertNoRecords(Topics.SHIPMENTS, r -> EventTypes.SHIPMENT_STATUS_CHANGED.equals(
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> EventCatalog.typeOf(ShipmentStatusChanged.class).equals(
                             KafkaTestClient.header(r, "ce_type"))
                             && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).returnId().equals(returnId)
                             && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).previousStatus()
@@ -173,7 +173,7 @@ class ReturnShipmentsTest {
                 List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")),
                 Instant.now());
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId, EventTypes.RETURN_APPROVED,
+            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId, EventCatalog.typeOf(ReturnApproved.class),
                     "returns-service", EventJson.toBytes(approved));
         }
     }

@@ -1,7 +1,7 @@
 package dev.postventa.notifications.messages;
 
+import dev.postventa.events.EventCatalog;
 import dev.postventa.events.CustomerContact;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.UndecodableEventException;
@@ -27,18 +27,19 @@ public final class CustomerMessages {
      * {@link UndecodableEventException} for a customer-facing event without a customer email: no retry can fix it.
      */
     public static Optional<OutgoingMessage> about(IncomingEvent event) {
-        return switch (event.type()) {
-            case EventTypes.RETURN_SHIPMENT_CREATED -> {
+        String type = event.type();
+        return switch (EventCatalog.classOf(type).map(Class::getSimpleName).orElse("")) {
+            case "ReturnShipmentCreated" -> {
                 ReturnShipmentCreated e = event.payloadAs(ReturnShipmentCreated.class);
                 yield message(event, e.returnId(), "return-approved", e.customer(), "rma", e.rmaNumber(),
                         "carrier", e.carrier(), "trackingNumber", e.trackingNumber(), "labelUrl", e.labelUrl());
             }
-            case EventTypes.RETURN_IN_TRANSIT -> {
+            case "ReturnInTransit" -> {
                 ReturnInTransit e = event.payloadAs(ReturnInTransit.class);
                 yield message(event, e.returnId(), "return-in-transit", e.customer(), "rma", e.rmaNumber(),
                         "trackingNumber", e.trackingNumber());
             }
-            case EventTypes.RETURN_RECEIVED -> {
+            case "ReturnReceived" -> {
                 ReturnReceived e = event.payloadAs(ReturnReceived.class);
                 int items = e.lines().stream().mapToInt(ReturnedLine::quantity).sum();
                 Money amount = e.lines().stream().map(ReturnedLine::total).reduce(Money::plus)
@@ -46,12 +47,12 @@ public final class CustomerMessages {
                 yield message(event, e.returnId(), "return-received", e.customer(), "rma", e.rmaNumber(),
                         "items", items, "amount", amount);
             }
-            case EventTypes.REFUND_ISSUED -> {
+            case "RefundIssued" -> {
                 RefundIssued e = event.payloadAs(RefundIssued.class);
                 yield message(event, e.returnId(), "refund-issued", e.customer(), "amount", e.amount(),
                         "reference", e.providerReference());
             }
-            case EventTypes.REFUND_FAILED -> {
+            case "RefundFailed" -> {
                 RefundFailed e = event.payloadAs(RefundFailed.class);
                 yield message(event, e.returnId(), "refund-failed", e.customer(), "amount", e.amount(),
                         "reason", e.reason());

@@ -1,6 +1,6 @@
 package dev.postventa.refunds.messaging;
 
-import dev.postventa.events.EventTypes;
+import dev.postventa.events.EventCatalog;
 import dev.postventa.events.UndecodableEventException;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.refunds.refunds.RefundService;
@@ -32,7 +32,7 @@ public class ReturnEventsConsumer {
     @Incoming("returns")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         return Uni.createFrom().item(() -> IncomingEvent.from(record)).chain(event -> switch (event.type()) {
-            case EventTypes.RETURN_RECEIVED -> {
+            case "postventa.return.received.v1" -> {
                 ReturnReceived received = ReturnReceivedContract.check(event.payloadAs(ReturnReceived.class));
                 // Paying starts after the claim's transaction committed: no transaction is open during the call.
                 // It also runs for a redelivery, which pays a refund a crash left PENDING (same key, paid once).

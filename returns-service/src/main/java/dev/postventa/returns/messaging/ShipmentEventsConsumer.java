@@ -1,12 +1,10 @@
 package dev.postventa.returns.messaging;
 
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
 import dev.postventa.returns.shipments.ReturnShipmentProgress;
-import dev.postventa.support.inbox.IdempotentConsumer;
-import dev.postventa.support.inbox.IncomingEvent;
-import dev.postventa.support.inbox.SkippedEvents;
+import dev.postventa.support.inbox.EventDispatcher;
+import dev.postventa.support.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,24 +14,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ShipmentEventsConsumer {
 
-    private final ReturnShipmentProgress progress;
-    private final IdempotentConsumer inbox;
-    private final SkippedEvents skipped;
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
 
-    ShipmentEventsConsumer(ReturnShipmentProgress progress, IdempotentConsumer inbox, SkippedEvents skipped) {
-        this.progress = progress;
-        this.inbox = inbox;
-        this.skipped = skipped;
+    ShipmentEventsConsumer(ReturnShipmentProgress progress, EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.create()
+                .on(ReturnShipmentCreated.class, progress::labelCreated)
+                .on(ShipmentStatusChanged.class, progress::statusChanged);
     }
 
     @Incoming("shipments")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.from(record)).chain(event -> switch (event.type()) {
-            case EventTypes.RETURN_SHIPMENT_CREATED -> inbox.handleOnce(event.id(), event.type(),
-                    () -> progress.labelCreated(event.payloadAs(ReturnShipmentCreated.class)));
-            case EventTypes.SHIPMENT_STATUS_CHANGED -> inbox.handleOnce(event.id(), event.type(),
-                    () -> progress.statusChanged(event.payloadAs(ShipmentStatusChanged.class)));
-            default -> skipped.skip(event.id(), event.type());
-        });
+        return dispatcher.dispatch(record, handlers);
     }
 }

@@ -2,33 +2,31 @@ package dev.postventa.support.inbox;
 
 import dev.postventa.events.EventJson;
 import dev.postventa.events.UndecodableEventException;
-import java.nio.charset.StandardCharsets;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
-/** A CloudEvents binary-mode record from a {@code postventa.*} topic: its id, type, subject and JSON payload. */
+/** A CloudEvents record from a {@code postventa.*} topic, read by the CloudEvents SDK: id, type, subject, payload. */
 public record IncomingEvent(String id, String type, String source, String subject, byte[] payload) {
 
-    /** Reads the CloudEvents headers; a record without them does not follow the contract. */
+    /** Reads the CloudEvents envelope; a record without one does not follow the contract. */
     public static IncomingEvent from(ConsumerRecord<String, byte[]> record) {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
-        if (id == null || type == null) {
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (CloudEventRWException | IllegalStateException e) {
             throw new UndecodableEventException("record " + record.topic() + "/" + record.partition() + "@"
-                    + record.offset() + " has no ce_id/ce_type headers");
+                    + record.offset() + " is not a CloudEvent: " + e.getMessage());
         }
-        if (record.value() == null) {
-            throw new UndecodableEventException("event " + id + " has no payload");
+        if (event.getData() == null) {
+            throw new UndecodableEventException("event " + event.getId() + " has no payload");
         }
-        return new IncomingEvent(id, type, header(record, "ce_source"), header(record, "ce_subject"), record.value());
+        return new IncomingEvent(event.getId(), event.getType(), String.valueOf(event.getSource()), event.getSubject(),
+                event.getData().toBytes());
     }
 
     public <T> T payloadAs(Class<T> type) {
         return EventJson.fromBytes(payload, type);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.postventa.support.inbox;
 
+import dev.postventa.events.EventCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,14 @@ public class SkippedEvents {
         this.metrics = metrics;
     }
 
+    /**
+     * Logs and counts an event this consumer does not handle. The metric's type tag is the catalogued type or
+     * {@code unknown}: a partner's free text never becomes a tag (its values would be unbounded).
+     */
     public Uni<Void> skip(String eventId, String eventType) {
         LOG.infof("event %s of type %s is not handled by %s: skipped", eventId, eventType, consumer);
-        metrics.counter("postventa.events.skipped", "consumer", consumer, "type", String.valueOf(eventType))
-                .increment();
+        String tag = EventCatalog.isKnown(eventType) ? eventType : "unknown";
+        metrics.counter("postventa.events.skipped", "consumer", consumer, "type", tag).increment();
         return Uni.createFrom().voidItem();
     }
 }

@@ -25,9 +25,12 @@ public class ProblemException extends RuntimeException {
 
     /** 422: the request is well-formed but the business rules refuse it, field by field. */
     public static ProblemException unprocessable(String type, String title, List<Problem.FieldViolation> violations) {
-        String detail = violations.isEmpty() ? title
-                : violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(title);
-        return new ProblemException(422, type, title, detail, violations);
+        return new ProblemException(422, type, title, FieldViolations.detail(violations, title), violations);
+    }
+
+    /** 400: the request breaks its own contract (a field's format, a missing value), field by field. */
+    public static ProblemException invalid(String title, List<Problem.FieldViolation> violations) {
+        return new ProblemException(400, "validation", title, FieldViolations.detail(violations, title), violations);
     }
 
     public Problem toProblem(String instance) {

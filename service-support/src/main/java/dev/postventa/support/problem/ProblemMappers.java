@@ -10,7 +10,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -33,12 +32,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldViolation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldViolation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldViolation::field))
-                .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(typeUri("validation"), "Request is not valid", 400, detail, uri.getPath(), violations));
+        List<Problem.FieldViolation> violations = FieldViolations.of(e.getConstraintViolations(),
+                ProblemMappers::fieldOf);
+        return respond(ProblemException.invalid("Request is not valid", violations).toProblem(uri.getPath()));
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})

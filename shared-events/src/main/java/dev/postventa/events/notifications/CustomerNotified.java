@@ -1,7 +1,6 @@
 package dev.postventa.events.notifications;
 
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,15 +18,5 @@ public record CustomerNotified(UUID notificationId, UUID returnId, String channe
     @Override
     public String aggregateId() {
         return notificationId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.CUSTOMER_NOTIFIED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.NOTIFICATIONS;
     }
 }

@@ -2,7 +2,6 @@ package dev.postventa.events.refunds;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Money;
 import dev.postventa.events.Topics;
 import java.time.Instant;
@@ -18,15 +17,5 @@ public record RefundIssued(UUID refundId, UUID returnId, String orderId, Money a
     @Override
     public String aggregateId() {
         return refundId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.REFUND_ISSUED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REFUNDS;
     }
 }

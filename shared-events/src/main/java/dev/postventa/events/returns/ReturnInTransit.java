@@ -2,7 +2,6 @@ package dev.postventa.events.returns;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,15 +13,5 @@ public record ReturnInTransit(UUID returnId, String orderId, String rmaNumber, S
     @Override
     public String aggregateId() {
         return returnId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.RETURN_IN_TRANSIT;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.RETURNS;
     }
 }

@@ -2,7 +2,6 @@ package dev.postventa.events.returns;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import java.time.Instant;
@@ -19,15 +18,5 @@ public record ReturnReceived(UUID returnId, String orderId, String rmaNumber, Cu
     @Override
     public String aggregateId() {
         return returnId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.RETURN_RECEIVED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.RETURNS;
     }
 }

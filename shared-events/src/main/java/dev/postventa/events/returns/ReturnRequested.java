@@ -2,7 +2,6 @@ package dev.postventa.events.returns;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import java.time.Instant;
@@ -16,15 +15,5 @@ public record ReturnRequested(UUID returnId, String orderId, CustomerContact cus
     @Override
     public String aggregateId() {
         return returnId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.RETURN_REQUESTED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.RETURNS;
     }
 }

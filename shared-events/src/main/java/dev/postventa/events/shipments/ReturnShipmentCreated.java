@@ -2,7 +2,6 @@ package dev.postventa.events.shipments;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,15 +17,5 @@ public record ReturnShipmentCreated(UUID shipmentId, UUID returnId, String rmaNu
     @Override
     public String aggregateId() {
         return shipmentId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.RETURN_SHIPMENT_CREATED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.SHIPMENTS;
     }
 }

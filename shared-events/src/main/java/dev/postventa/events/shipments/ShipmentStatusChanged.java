@@ -1,7 +1,6 @@
 package dev.postventa.events.shipments;
 
 import dev.postventa.events.DomainEvent;
-import dev.postventa.events.EventTypes;
 import dev.postventa.events.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,15 +18,5 @@ public record ShipmentStatusChanged(UUID shipmentId, UUID returnId, String track
     @Override
     public String aggregateId() {
         return shipmentId.toString();
-    }
-
-    @Override
-    public String eventType() {
-        return EventTypes.SHIPMENT_STATUS_CHANGED;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.SHIPMENTS;
     }
 }
