@@ -1,6 +1,5 @@
 package dev.postventa.support.inbox;
 
-import dev.postventa.events.UndecodableEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,13 +21,13 @@ public class IdempotentConsumer {
             ON CONFLICT DO NOTHING""";
 
     private final String consumer;
-    private final InboxConfig config;
+    private final InboxDecisions decisions;
     private final MeterRegistry metrics;
 
     IdempotentConsumer(@ConfigProperty(name = "postventa.service-name") String consumer, InboxConfig config,
                        MeterRegistry metrics) {
         this.consumer = consumer;
-        this.config = config;
+        this.decisions = new InboxDecisions(config);
         this.metrics = metrics;
     }
 
@@ -38,29 +37,26 @@ public class IdempotentConsumer {
      * dead-lettered by the channel's failure strategy).
      */
     public Uni<Void> handleOnce(String eventId, String eventType, Supplier<Uni<Void>> effect) {
-        return Panache.withTransaction(() -> claim(eventId, eventType)
-                        .chain(first -> {
-                            if (!first) {
-                                LOG.infof("event %s (%s) already handled by %s: skipped", eventId, eventType, consumer);
-                                metrics.counter("postventa.events.duplicate", "consumer", consumer,
-                                        "type", eventType).increment();
-                                return Uni.createFrom().voidItem();
-                            }
-                            return effect.get();
-                        }))
-                .onFailure(failure -> !(failure instanceof UndecodableEventException))
-                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
+        Uni<Void> attempt = Panache.withTransaction(() -> claim(eventId, eventType).chain(claim -> {
+            if (claim == InboxDecisions.Claim.DUPLICATE) {
+                LOG.infof("event %s (%s) already handled by %s: skipped", eventId, eventType, consumer);
+                metrics.counter("postventa.events.duplicate", "consumer", consumer, "type", eventType).increment();
+                return Uni.createFrom().voidItem();
+            }
+            return effect.get();
+        }));
+        return decisions.withRetries(attempt)
                 .onFailure().invoke(failure -> LOG.errorf(failure,
                         "event %s (%s) failed in %s after retries; it goes to the dead-letter topic",
                         eventId, eventType, consumer));
     }
 
-    private Uni<Boolean> claim(String eventId, String eventType) {
+    private Uni<InboxDecisions.Claim> claim(String eventId, String eventType) {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM)
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", eventId)
                 .setParameter("eventType", eventType)
                 .executeUpdate()
-                .map(inserted -> inserted == 1));
+                .map(InboxDecisions::claimed));
     }
 }
