@@ -2,17 +2,29 @@ package dev.postventa.tracking.carriers;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
- * A stand-in carrier that calls nobody: it derives a tracking number from the shipment id (so retries get the same
- * label) and a label URL on the reserved {@code .invalid} domain. Scans for it are posted to the webhook by hand or
- * by tests. Replace with a real carrier adapter in production.
+ * A stand-in carrier that calls nobody, but behaves like a real one towards idempotency keys: the first request
+ * with a key issues a label (tracking number {@code SIM<country><12 digits>} derived from the key, label URL on the
+ * reserved {@code .invalid} domain); a later request with the same key answers that same label and issues none.
+ * It counts requests and issued labels per key, so tests can tell a retry from a second label. Scans for it are
+ * posted to the webhook by hand or by tests. Replace with a real carrier adapter in production.
  */
 @ApplicationScoped
 public class SimulatedCarrier implements CarrierPort {
 
     public static final String NAME = "simulated";
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, ReturnLabel> issued = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> labelsIssued = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -20,10 +32,42 @@ public class SimulatedCarrier implements CarrierPort {
     }
 
     @Override
-    public Uni<ReturnLabel> createReturnLabel(UUID shipmentId, String rmaNumber, String country) {
-        String digits = String.format("%012d", Math.floorMod(shipmentId.getMostSignificantBits(), 1_000_000_000_000L));
+    public Uni<ReturnLabel> createReturnLabel(String idempotencyKey, String rmaNumber, String country) {
+        return Uni.createFrom().item(() -> issue(idempotencyKey, country));
+    }
+
+    /** The label for {@code key}: issued on the first request, the same one on every later request. */
+    ReturnLabel issue(String key, String country) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("an idempotency key is required");
+        }
+        calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        if (country == null || !COUNTRY.matcher(country).matches()) {
+            throw new LabelRefusedException("the simulated carrier ships from ISO 3166 alpha-2 countries, not '"
+                    + country + "'");
+        }
+        return issued.computeIfAbsent(key, k -> {
+            labelsIssued.computeIfAbsent(k, any -> new AtomicInteger()).incrementAndGet();
+            return labelFor(k, country);
+        });
+    }
+
+    /** Requests received with {@code key} so far. */
+    public int callsFor(String key) {
+        AtomicInteger count = calls.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Labels issued (and charged) for {@code key} so far: at most one. */
+    public int labelsIssuedFor(String key) {
+        AtomicInteger count = labelsIssued.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    static ReturnLabel labelFor(String key, String country) {
+        UUID digest = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        String digits = String.format("%012d", Math.floorMod(digest.getMostSignificantBits(), 1_000_000_000_000L));
         String trackingNumber = "SIM" + country + digits;
-        return Uni.createFrom().item(new ReturnLabel(trackingNumber,
-                "https://labels.simulated-carrier.invalid/" + trackingNumber + ".pdf"));
+        return new ReturnLabel(trackingNumber, "https://labels.simulated-carrier.invalid/" + trackingNumber + ".pdf");
     }
 }

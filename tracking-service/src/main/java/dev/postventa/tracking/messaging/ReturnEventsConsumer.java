@@ -3,7 +3,7 @@ package dev.postventa.tracking.messaging;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.support.inbox.EventDispatcher;
 import dev.postventa.support.inbox.EventHandlers;
-import dev.postventa.tracking.shipments.ShipmentService;
+import dev.postventa.tracking.shipment.ShipmentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,10 +2,11 @@ package dev.postventa.tracking.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.postventa.events.EventJson;
+import dev.postventa.support.problem.FieldViolations;
 import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
-import dev.postventa.tracking.shipments.ShipmentService;
-import dev.postventa.tracking.shipments.ShipmentService.ScanOutcome;
+import dev.postventa.tracking.shipment.ShipmentService;
+import dev.postventa.tracking.shipment.ShipmentService.ScanOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,14 +71,9 @@ public class CarrierWebhookResource {
         if (scan == null) {
             throw new ProblemException(400, "malformed-body", "Scan is empty", "a JSON object is required", List.of());
         }
-        List<FieldViolation> violations = validator.validate(scan).stream()
-                .map(v -> new FieldViolation(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(FieldViolation::field))
-                .toList();
+        List<FieldViolation> violations = FieldViolations.of(validator.validate(scan));
         if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Scan is not valid",
-                    violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
-                            .orElse(""), violations);
+            throw ProblemException.invalid("Scan is not valid", violations);
         }
         return scan;
     }

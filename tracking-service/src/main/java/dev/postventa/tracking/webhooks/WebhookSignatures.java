@@ -19,10 +19,11 @@ import java.util.Map;
 public class WebhookSignatures {
 
     private final TrackingConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    WebhookSignatures(TrackingConfig config) {
+    WebhookSignatures(TrackingConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** Throws a 404 problem for an unknown carrier and a 401 problem for anything not signed by it. */

@@ -2,8 +2,8 @@ package dev.postventa.tracking.webhooks.easypost;
 
 import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.TrackingConfig;
-import dev.postventa.tracking.shipments.ShipmentService;
-import dev.postventa.tracking.shipments.ShipmentService.ScanOutcome;
+import dev.postventa.tracking.shipment.ShipmentService;
+import dev.postventa.tracking.shipment.ShipmentService.ScanOutcome;
 import dev.postventa.tracking.webhooks.CarrierScan;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

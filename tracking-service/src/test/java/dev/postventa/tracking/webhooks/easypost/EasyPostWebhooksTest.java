@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.postventa.events.shipments.ShipmentStatus;
 import dev.postventa.support.problem.ProblemException;
-import dev.postventa.tracking.shipments.CarrierStatuses;
+import dev.postventa.tracking.shipment.CarrierStatuses;
 import dev.postventa.tracking.webhooks.CarrierScan;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.postventa.tracking.shipments;
+package dev.postventa.tracking.shipment;
 
 import dev.postventa.events.shipments.ShipmentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -22,6 +22,7 @@ public class Scan extends PanacheEntityBase {
     public UUID id;
     @Column(name = "shipment_id")
     public UUID shipmentId;
+    /** Who reported it: the carrier, or the tracking aggregator; scopes {@link #carrierEventId}. */
     public String carrier;
     @Column(name = "carrier_event_id")
     public String carrierEventId;
@@ -34,6 +35,22 @@ public class Scan extends PanacheEntityBase {
     public Instant scannedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    /** A scan as {@code source} reported it, its carrier word normalised by {@link CarrierStatuses}. */
+    public static Scan reported(UUID shipmentId, String source, String eventId, String carrierStatus, String location,
+                                Instant scannedAt, Instant receivedAt) {
+        Scan scan = new Scan();
+        scan.id = UUID.randomUUID();
+        scan.shipmentId = shipmentId;
+        scan.carrier = source;
+        scan.carrierEventId = eventId;
+        scan.carrierStatus = carrierStatus;
+        scan.status = CarrierStatuses.normalise(carrierStatus).orElse(null);
+        scan.location = location;
+        scan.scannedAt = scannedAt;
+        scan.receivedAt = receivedAt;
+        return scan;
+    }
 
     public static Uni<List<Scan>> timeline(UUID shipmentId) {
         return list("shipmentId = ?1 order by scannedAt, receivedAt", shipmentId);

@@ -1,4 +1,4 @@
-package dev.postventa.tracking.shipments;
+package dev.postventa.tracking.shipment;
 
 import dev.postventa.events.shipments.ShipmentStatus;
 import java.util.Locale;

@@ -1,7 +1,7 @@
-package dev.postventa.tracking.shipments;
+package dev.postventa.tracking.shipment;
 
-import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
+import dev.postventa.support.web.PathIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -33,21 +33,12 @@ public class ShipmentResource {
     @GET
     @Operation(summary = "The shipment of a return (a list of zero or one)")
     public Uni<List<ShipmentView>> byReturn(@QueryParam("returnId") String returnId) {
-        UUID id = parse(returnId);
+        UUID id = PathIds.uuid("returnId", returnId);
         return Panache.withSession(() -> Shipment.<Shipment>find("returnId", id).firstResult()
                 .chain(s -> s == null ? Uni.createFrom().item(List.<ShipmentView>of()) : view(s).map(List::of)));
     }
 
     private static Uni<ShipmentView> view(Shipment shipment) {
         return Scan.timeline(shipment.id).map(scans -> ShipmentView.of(shipment, scans));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id == null ? "" : id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "validation", "Request is not valid", "returnId must be a UUID",
-                    List.of(new FieldViolation("returnId", "must be a UUID")));
-        }
     }
 }

@@ -1,0 +1,88 @@
+package dev.postventa.tracking.shipment;
+
+import dev.postventa.events.DomainEvent;
+import dev.postventa.support.effect.Attempt;
+import dev.postventa.support.effect.EffectHandler;
+import dev.postventa.tracking.carriers.CarrierPort;
+import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
+import dev.postventa.tracking.carriers.LabelRefusedException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Gets the carrier label of a new shipment after the approval's transaction committed: the effect
+ * {@value #KIND}, keyed by the return id, which is also the carrier's idempotency key — however often the
+ * approval's transaction or the call is retried, the carrier issues one label per return.
+ */
+@ApplicationScoped
+public class CarrierLabels implements EffectHandler<ReturnLabel> {
+
+    public static final String KIND = "carrier-label";
+    private static final Logger LOG = Logger.getLogger(CarrierLabels.class);
+
+    /** What the call needs, stored with the pending effect. */
+    public record LabelRequest(UUID shipmentId, String carrier, String rmaNumber, String country) {
+
+        static LabelRequest of(Shipment shipment) {
+            return new LabelRequest(shipment.id, shipment.carrier, shipment.rmaNumber, shipment.contact.country);
+        }
+    }
+
+    private final Instance<CarrierPort> carriers;
+    private final Clock clock;
+
+    CarrierLabels(Instance<CarrierPort> carriers, Clock clock) {
+        this.carriers = carriers;
+        this.clock = clock;
+    }
+
+    /** The effect key (and carrier idempotency key) of the label of {@code returnId}'s shipment. */
+    public static String keyOf(UUID returnId) {
+        return returnId.toString();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Uni<ReturnLabel> perform(Attempt attempt) {
+        LabelRequest request = attempt.payload(LabelRequest.class);
+        return carrier(request.carrier()).createReturnLabel(attempt.key(), request.rmaNumber(), request.country());
+    }
+
+    @Override
+    public Uni<List<DomainEvent>> succeeded(Attempt attempt, ReturnLabel label) {
+        return shipmentOf(attempt).map(shipment -> shipment.labelCreated(label, clock.instant()));
+    }
+
+    @Override
+    public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
+        return shipmentOf(attempt).map(shipment -> {
+            LOG.errorf("return %s gets no carrier label: %s", shipment.returnId, reason);
+            return shipment.labelFailed(reason, clock.instant());
+        });
+    }
+
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        return failure instanceof LabelRefusedException;
+    }
+
+    private Uni<Shipment> shipmentOf(Attempt attempt) {
+        UUID returnId = UUID.fromString(attempt.key());
+        return Shipment.lockedOfReturn(returnId).onItem().ifNull().failWith(() -> new IllegalStateException(
+                "effect " + attempt.kind() + "/" + attempt.key() + " has no shipment"));
+    }
+
+    private CarrierPort carrier(String name) {
+        return carriers.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new LabelRefusedException("no carrier adapter named " + name));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.postventa.tracking.shipment;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatus;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.support.persistence.CustomerColumns;
+import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A return parcel on its way from the customer to the warehouse. It owns its transitions: created for an approved
+ * return with its label {@link LabelState#PENDING}, it gets its carrier label once ({@link #labelCreated}) or never
+ * ({@link #labelFailed}), then carrier scans move its carrier-facing {@link ShipmentStatus} ({@link #applyScan}).
+ * Each transition checks the current state, changes it and returns the events to publish.
+ */
+@Entity
+@Table(name = "shipment")
+public class Shipment extends PanacheEntityBase {
+
+    /** Where the carrier label stands; internal, the carrier-facing status exists only once the label does. */
+    public enum LabelState { PENDING, CREATED, FAILED }
+
+    @Id
+    public UUID id;
+    @Column(name = "return_id")
+    public UUID returnId;
+    @Column(name = "rma_number")
+    public String rmaNumber;
+    public String carrier;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "label_state")
+    public LabelState labelState;
+    /** Why the label could not be created (FAILED only). */
+    @Column(name = "label_error")
+    public String labelError;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    @Column(name = "label_url")
+    public String labelUrl;
+    /** Carrier-facing status; null until the label exists. */
+    @Enumerated(EnumType.STRING)
+    public ShipmentStatus status;
+    /** When the current status was reached (by the scan that set it); null until the label exists. */
+    @Column(name = "status_at")
+    public Instant statusAt;
+    @Embedded
+    public CustomerColumns contact;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The shipment of an approved return, waiting for its label from {@code carrier}. Publishes nothing yet. */
+    public static Shipment forApprovedReturn(ReturnApproved approved, String carrier, Instant now) {
+        Shipment shipment = new Shipment();
+        shipment.id = UUID.randomUUID();
+        shipment.returnId = Objects.requireNonNull(approved.returnId(), "returnId");
+        shipment.rmaNumber = approved.rmaNumber();
+        shipment.carrier = Objects.requireNonNull(carrier, "carrier");
+        shipment.labelState = LabelState.PENDING;
+        shipment.contact = CustomerColumns.of(approved.customer());
+        shipment.createdAt = now;
+        shipment.updatedAt = now;
+        return shipment;
+    }
+
+    /** The carrier issued the label: the shipment is {@code LABEL_CREATED} and the customer can be told. */
+    public List<DomainEvent> labelCreated(ReturnLabel label, Instant now) {
+        requireLabelState(LabelState.PENDING, "record a label");
+        Objects.requireNonNull(label.trackingNumber(), "trackingNumber");
+        Objects.requireNonNull(label.labelUrl(), "labelUrl");
+        labelState = LabelState.CREATED;
+        trackingNumber = label.trackingNumber();
+        labelUrl = label.labelUrl();
+        status = ShipmentStatus.LABEL_CREATED;
+        statusAt = now;
+        updatedAt = now;
+        return List.of(new ReturnShipmentCreated(id, returnId, rmaNumber, carrier, trackingNumber, labelUrl,
+                customer(), now));
+    }
+
+    /** The carrier will never issue the label (refused, or every attempt failed). No contract event exists for it. */
+    public List<DomainEvent> labelFailed(String reason, Instant now) {
+        requireLabelState(LabelState.PENDING, "give up its label");
+        labelState = LabelState.FAILED;
+        labelError = reason;
+        updatedAt = now;
+        return List.of();
+    }
+
+    /**
+     * Applies a newly recorded scan of this shipment. Scans count in the carrier's scan-time order: a scan older than
+     * the current status, or anything after delivery, only stays in the timeline; so does a carrier word outside the
+     * vocabulary. A newer scan moves the status time; a new status is published.
+     */
+    public List<DomainEvent> applyScan(Scan scan) {
+        requireLabelState(LabelState.CREATED, "apply a scan");
+        if (!id.equals(scan.shipmentId)) {
+            throw new IllegalArgumentException("scan " + scan.carrierEventId + " is not of shipment " + id);
+        }
+        if (scan.status == null) {
+            return List.of();
+        }
+        boolean newer = scan.scannedAt.isAfter(statusAt);
+        boolean delivered = status == ShipmentStatus.DELIVERED_TO_WAREHOUSE;
+        if (!newer || delivered) {
+            return List.of();
+        }
+        ShipmentStatus previous = status;
+        statusAt = scan.scannedAt;
+        updatedAt = scan.receivedAt;
+        if (previous == scan.status) {
+            return List.of();
+        }
+        status = scan.status;
+        return List.of(new ShipmentStatusChanged(id, returnId, trackingNumber, status, previous, scan.carrierStatus,
+                scan.location, scan.scannedAt));
+    }
+
+    public CustomerContact customer() {
+        return contact.toContact();
+    }
+
+    private void requireLabelState(LabelState required, String action) {
+        if (labelState != required) {
+            throw new IllegalStateException("shipment " + id + " of return " + returnId + " has its label "
+                    + labelState + ": cannot " + action);
+        }
+    }
+
+    public static Uni<Shipment> ofReturn(UUID returnId) {
+        return find("returnId", returnId).firstResult();
+    }
+
+    /** The shipment of a return, row-locked until the end of the transaction (null when there is none). */
+    public static Uni<Shipment> lockedOfReturn(UUID returnId) {
+        return find("returnId", returnId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The shipment with this tracking number, row-locked until the end of the transaction (null when none). */
+    public static Uni<Shipment> lockedByTrackingNumber(String trackingNumber) {
+        return find("trackingNumber", trackingNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.postventa.tracking.shipment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.Money;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatus;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
+import dev.postventa.tracking.shipment.Shipment.LabelState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The shipment's transitions, without infrastructure: label pending → created or failed, then scans in order. */
+class ShipmentTest {
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    static final ReturnLabel LABEL = new ReturnLabel("SIMMX000000000042", "https://labels.example.invalid/42.pdf");
+
+    @Test
+    void anApprovedReturnGetsAShipmentWaitingForItsLabelAndPublishesNothingYet() {
+        ReturnApproved approved = approved();
+        Shipment shipment = Shipment.forApprovedReturn(approved, "simulated", NOW);
+
+        assertThat(shipment.labelState).isEqualTo(LabelState.PENDING);
+        assertThat(shipment.returnId).isEqualTo(approved.returnId());
+        assertThat(shipment.rmaNumber).isEqualTo("RMA-1");
+        assertThat(shipment.carrier).isEqualTo("simulated");
+        assertThat(shipment.customer()).isEqualTo(approved.customer());
+        assertThat(shipment.trackingNumber).isNull();
+        assertThat(shipment.status).isNull();
+        assertThat(shipment.createdAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void theLabelMakesTheShipmentLabelCreatedAndAnnouncesIt() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
+        Instant later = NOW.plusSeconds(5);
+
+        List<DomainEvent> events = shipment.labelCreated(LABEL, later);
+
+        assertThat(shipment.labelState).isEqualTo(LabelState.CREATED);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
+        assertThat(shipment.statusAt).isEqualTo(later);
+        assertThat(shipment.trackingNumber).isEqualTo(LABEL.trackingNumber());
+        assertThat(events).containsExactly(new ReturnShipmentCreated(shipment.id, shipment.returnId, "RMA-1",
+                "simulated", LABEL.trackingNumber(), LABEL.labelUrl(), shipment.customer(), later));
+    }
+
+    @Test
+    void aShipmentGetsOneLabelOnly() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
+        shipment.labelCreated(LABEL, NOW);
+
+        assertThatThrownBy(() -> shipment.labelCreated(new ReturnLabel("SIMMX999", "u"), NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CREATED");
+        assertThatThrownBy(() -> shipment.labelFailed("late", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(shipment.trackingNumber).isEqualTo(LABEL.trackingNumber());
+    }
+
+    @Test
+    void aFailedLabelIsFinalAndTheShipmentTakesNoScans() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
+
+        assertThat(shipment.labelFailed("refused: country", NOW.plusSeconds(1))).isEmpty();
+
+        assertThat(shipment.labelState).isEqualTo(LabelState.FAILED);
+        assertThat(shipment.labelError).isEqualTo("refused: country");
+        assertThatThrownBy(() -> shipment.labelCreated(LABEL, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> shipment.applyScan(scan(shipment, "in_transit", NOW.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FAILED");
+    }
+
+    @Test
+    void aShipmentWithoutItsLabelTakesNoScans() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
+
+        assertThatThrownBy(() -> shipment.applyScan(scan(shipment, "in_transit", NOW.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PENDING");
+        assertThat(shipment.status).isNull();
+    }
+
+    @Test
+    void aScanOfAnotherShipmentIsRefused() {
+        Shipment shipment = labelled();
+        Shipment other = labelled();
+
+        assertThatThrownBy(() -> shipment.applyScan(scan(other, "in_transit", NOW.plusSeconds(60))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNewerScanWithANewStatusMovesTheShipmentAndIsPublished() {
+        Shipment shipment = labelled();
+        Scan scan = scan(shipment, "picked_up", NOW.plusSeconds(60));
+
+        List<DomainEvent> events = shipment.applyScan(scan);
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(shipment.statusAt).isEqualTo(scan.scannedAt);
+        assertThat(shipment.updatedAt).isEqualTo(scan.receivedAt);
+        assertThat(events).containsExactly(new ShipmentStatusChanged(shipment.id, shipment.returnId,
+                shipment.trackingNumber, ShipmentStatus.IN_TRANSIT, ShipmentStatus.LABEL_CREATED, "picked_up", "CDMX",
+                scan.scannedAt));
+    }
+
+    @Test
+    void aNewerScanWithTheSameStatusMovesOnlyTheStatusTime() {
+        Shipment shipment = labelled();
+        shipment.applyScan(scan(shipment, "picked_up", NOW.plusSeconds(60)));
+        Instant later = NOW.plusSeconds(120);
+
+        assertThat(shipment.applyScan(scan(shipment, "in_transit", later))).isEmpty();
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(shipment.statusAt).isEqualTo(later);
+    }
+
+    @Test
+    void anOlderScanArrivingLateNeverMovesTheShipmentBack() {
+        Shipment shipment = labelled();
+        shipment.applyScan(scan(shipment, "out_for_delivery", NOW.plus(Duration.ofHours(2))));
+
+        assertThat(shipment.applyScan(scan(shipment, "in_transit", NOW.plus(Duration.ofHours(1))))).isEmpty();
+        // A scan at exactly the status time is not newer either.
+        assertThat(shipment.applyScan(scan(shipment, "exception", NOW.plus(Duration.ofHours(2))))).isEmpty();
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
+        assertThat(shipment.statusAt).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void nothingMovesADeliveredShipment() {
+        Shipment shipment = labelled();
+        shipment.applyScan(scan(shipment, "delivered", NOW.plus(Duration.ofHours(2))));
+
+        assertThat(shipment.applyScan(scan(shipment, "exception", NOW.plus(Duration.ofHours(3))))).isEmpty();
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED_TO_WAREHOUSE);
+        assertThat(shipment.statusAt).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aCarrierWordOutsideTheVocabularyOnlyJoinsTheTimeline() {
+        Shipment shipment = labelled();
+        Scan scan = scan(shipment, "held_by_customs_zz", NOW.plusSeconds(60));
+
+        assertThat(scan.status).isNull();
+        assertThat(shipment.applyScan(scan)).isEmpty();
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
+        assertThat(shipment.statusAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void aScanOlderThanTheLabelDoesNotMoveIt() {
+        Shipment shipment = labelled();
+
+        assertThat(shipment.applyScan(scan(shipment, "in_transit", NOW.minusSeconds(1)))).isEmpty();
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
+    }
+
+    private static Shipment labelled() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW.minusSeconds(10));
+        shipment.labelCreated(new ReturnLabel("SIMMX" + shipment.id, "https://labels.example.invalid/x.pdf"), NOW);
+        return shipment;
+    }
+
+    private static Scan scan(Shipment shipment, String carrierStatus, Instant scannedAt) {
+        return Scan.reported(shipment.id, "simulated", UUID.randomUUID().toString(), carrierStatus, "CDMX", scannedAt,
+                scannedAt.plusSeconds(30));
+    }
+
+    static ReturnApproved approved() {
+        return new ReturnApproved(UUID.randomUUID(), "MX-1001", "RMA-1",
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"),
+                List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")), NOW);
+    }
+}
