@@ -61,8 +61,7 @@ class CustomerNotificationsTest {
     static final String RMA = "RMA-261122-ABC234";
     static final String TRACKING = "SIMMX000000000042";
     static final String LABEL = "https://labels.simulated-carrier.invalid/SIMMX000000000042.pdf";
-    /** Test profile: 3 quick attempts, then the sweeper, given up after 6. */
-    static final int QUICK_ATTEMPTS = 3;
+    /** Test profile: 6 attempts, waits doubling from 200 ms up to 800 ms. */
     static final int MAX_ATTEMPTS = 6;
 
     private static KafkaTestClient kafka;
@@ -144,6 +143,7 @@ class CustomerNotificationsTest {
         assertThat(kafka().readAll(Topics.NOTIFICATIONS, r -> notificationId.equals(r.key()), Duration.ofSeconds(2)))
                 .hasSize(1);
         assertThat(inbox().messages().stream().filter(to(email))).hasSize(1);
+        assertThat(messageIds(email)).containsExactly("<" + notificationId + "@postventa.local>");
         assertThat(ServiceDatabase.count("select count(*) from notification where causation_event_id = ?", eventId))
                 .isEqualTo(1);
         assertThat(ServiceDatabase.count("select count(*) from notification_attempt where notification_id = ?",
@@ -202,8 +202,9 @@ class CustomerNotificationsTest {
         inbox.stop();
         try {
             inTransit(returnId, contact(email, "es-ES", "ES"));
-            // The quick retries are spent: from here on only the sweeper can deliver the message.
-            await().atMost(WAIT).until(() -> attempts(returnId, "FAILED") >= QUICK_ATTEMPTS);
+            // Two attempts failed and are on record; the worker tries again later, waiting longer each time.
+            await().atMost(WAIT).until(() -> attempts(returnId, "FAILED") >= 2);
+            assertThat(inbox.messages().stream().filter(to(email))).isEmpty();
         } finally {
             inbox.start();
         }
@@ -211,16 +212,23 @@ class CustomerNotificationsTest {
         SmtpInbox.Mail mail = inbox.awaitMessages(to(email), 1, WAIT).get(0);
         assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 va en camino");
         awaitSent(returnId, 1);
+        String notificationId = given().queryParam("returnId", returnId.toString()).when().get("/notifications")
+                .then().extract().path("[0].id");
         List<String> outcomes = given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].status", equalTo("SENT"))
+                .body("[0].failureReason", nullValue())
                 .body("[0].attempts[0].error", notNullValue())
                 .extract().path("[0].attempts.outcome");
-        assertThat(outcomes).hasSizeGreaterThan(QUICK_ATTEMPTS).endsWith("SENT");
+        assertThat(outcomes).hasSizeGreaterThan(2).hasSizeLessThanOrEqualTo(MAX_ATTEMPTS).endsWith("SENT");
         assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("FAILED");
         List<Integer> numbers = given().queryParam("returnId", returnId.toString()).when().get("/notifications")
                 .then().extract().path("[0].attempts.attempt");
         assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, outcomes.size()).boxed().toList());
         assertThat(inbox.messages().stream().filter(to(email))).hasSize(1);
+        // The Message-ID every attempt used: the notification's, so a copy would be recognised.
+        assertThat(messageIds(email)).containsExactly("<" + notificationId + "@postventa.local>");
+        assertThat(kafka().awaitRecords(Topics.NOTIFICATIONS, r -> notificationId.equals(r.key()), 1, WAIT))
+                .hasSize(1);
     }
 
     @Test
@@ -239,8 +247,31 @@ class CustomerNotificationsTest {
         given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].status", equalTo("FAILED"))
                 .body("[0].sentAt", nullValue())
+                .body("[0].failureReason", startsWith("gave up after " + MAX_ATTEMPTS + " attempts"))
                 .body("[0].attempts", hasSize(MAX_ATTEMPTS))
+                .body("[0].attempts.attempt", equalTo(IntStream.rangeClosed(1, MAX_ATTEMPTS).boxed().toList()))
                 .body("[0].attempts.outcome", everyItem(equalTo("FAILED")));
+        // Given up: started again, the server gets nothing, and nothing is announced.
+        assertThat(pendingEmailEffects(returnId)).isZero();
+        assertThat(inbox.messages().stream().filter(to(email))).isEmpty();
+    }
+
+    @Test
+    void anAddressNoServerWillTakeIsGivenUpAtOnce() {
+        UUID returnId = UUID.randomUUID();
+        String notAnAddress = "pedro at example.mx " + returnId;
+
+        refundIssued(returnId, contact(notAnAddress, "es-MX", "MX"), Money.of("350.00", "MXN"));
+
+        await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                "select count(*) from notification where return_id = ? and status = 'FAILED'", returnId) == 1);
+        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+                .body("[0].recipient", equalTo(notAnAddress))
+                .body("[0].failureReason", startsWith("invalid recipient address"))
+                .body("[0].attempts", hasSize(1))
+                .body("[0].attempts[0].outcome", equalTo("FAILED"))
+                .body("[0].attempts[0].error", startsWith("invalid recipient address"));
+        assertThat(pendingEmailEffects(returnId)).isZero();
     }
 
     @Test
@@ -334,6 +365,34 @@ class CustomerNotificationsTest {
     private static void awaitSent(UUID returnId, int count) {
         await().atMost(WAIT).until(() -> ServiceDatabase.count(
                 "select count(*) from notification where return_id = ? and status = 'SENT'", returnId) == count);
+    }
+
+    /** Email effects of the return's notifications still owed (PENDING). */
+    private static long pendingEmailEffects(UUID returnId) {
+        return ServiceDatabase.count("select count(*) from pending_effect e join notification n "
+                + "on e.effect_key = n.id::text where e.kind = 'email' and e.status = 'PENDING' and n.return_id = ?",
+                returnId);
+    }
+
+    /**
+     * The Message-ID headers of the emails the SMTP server accepted for {@code email}. SmtpInbox.Mail does not carry
+     * headers, so they are read from the GreenMail server it wraps.
+     */
+    private static List<String> messageIds(String email) {
+        try {
+            java.lang.reflect.Field field = SmtpInbox.class.getDeclaredField("server");
+            field.setAccessible(true);
+            com.icegreen.greenmail.util.GreenMail server = (com.icegreen.greenmail.util.GreenMail) field.get(inbox());
+            List<String> ids = new java.util.ArrayList<>();
+            for (jakarta.mail.internet.MimeMessage message : server.getReceivedMessages()) {
+                if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().contains(email))) {
+                    ids.add(message.getMessageID());
+                }
+            }
+            return ids;
+        } catch (ReflectiveOperationException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("cannot read the SMTP server's messages", e);
+        }
     }
 
     private static long attempts(UUID returnId, String outcome) {

@@ -1,53 +1,48 @@
 package dev.postventa.notifications.messaging;
 
-import dev.postventa.notifications.delivery.EmailDelivery;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnInTransit;
+import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.notifications.messages.CustomerMessages;
-import dev.postventa.notifications.messages.OutgoingMessage;
-import dev.postventa.notifications.notifications.PendingNotifications;
-import dev.postventa.support.inbox.IdempotentConsumer;
-import dev.postventa.support.inbox.IncomingEvent;
-import dev.postventa.support.inbox.SkippedEvents;
+import dev.postventa.notifications.notification.NotificationService;
+import dev.postventa.support.inbox.EventDispatcher;
+import dev.postventa.support.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Turns the customer-facing events of the journey (label created, in transit, received, refund issued or failed)
- * into emails: stored once per event with the inbox claim, then delivered outside that transaction.
+ * into emails: each is stored once per event, with the inbox claim, and delivered by the effect worker after the
+ * commit. The CloudEvents id of the event is the notification's causation id. Other event types are skipped by the
+ * dispatcher.
  */
 @ApplicationScoped
 public class JourneyEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(JourneyEventsConsumer.class);
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
 
-    private final PendingNotifications pending;
-    private final EmailDelivery delivery;
-    private final IdempotentConsumer inbox;
-    private final SkippedEvents skipped;
-
-    JourneyEventsConsumer(PendingNotifications pending, EmailDelivery delivery, IdempotentConsumer inbox,
-                          SkippedEvents skipped) {
-        this.pending = pending;
-        this.delivery = delivery;
-        this.inbox = inbox;
-        this.skipped = skipped;
+    JourneyEventsConsumer(EventDispatcher dispatcher, NotificationService notifications) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.create()
+                .onWithEnvelope(ReturnShipmentCreated.class, (event, envelope) ->
+                        notifications.store(CustomerMessages.labelReady(event, envelope.id())))
+                .onWithEnvelope(ReturnInTransit.class, (event, envelope) ->
+                        notifications.store(CustomerMessages.inTransit(event, envelope.id())))
+                .onWithEnvelope(ReturnReceived.class, (event, envelope) ->
+                        notifications.store(CustomerMessages.received(event, envelope.id())))
+                .onWithEnvelope(RefundIssued.class, (event, envelope) ->
+                        notifications.store(CustomerMessages.refundIssued(event, envelope.id())))
+                .onWithEnvelope(RefundFailed.class, (event, envelope) ->
+                        notifications.store(CustomerMessages.refundFailed(event, envelope.id())));
     }
 
     @Incoming("journey")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.from(record)).chain(event -> {
-            Optional<OutgoingMessage> message = CustomerMessages.about(event);
-            if (message.isEmpty()) {
-                return skipped.skip(event.id(), event.type());
-            }
-            return inbox.handleOnce(event.id(), event.type(), () -> pending.store(message.get()))
-                    // The email is stored: a failed delivery is the sweeper's business, not a reason to dead-letter.
-                    .chain(() -> delivery.deliverNew(event.id())
-                            .onFailure().invoke(f -> LOG.errorf(f, "delivering the message about %s failed", event.id()))
-                            .onFailure().recoverWithNull());
-        });
+        return dispatcher.dispatch(record, handlers);
     }
 }

@@ -1,4 +1,4 @@
-package dev.postventa.notifications.notifications;
+package dev.postventa.notifications.notification;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

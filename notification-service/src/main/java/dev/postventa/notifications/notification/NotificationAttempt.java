@@ -1,4 +1,4 @@
-package dev.postventa.notifications.notifications;
+package dev.postventa.notifications.notification;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One try to deliver a notification, and what the channel answered. */
+/** One try to deliver a notification, and what the channel answered; numbered like the effect's attempts. */
 @Entity
 @Table(name = "notification_attempt")
 public class NotificationAttempt extends PanacheEntityBase {
@@ -25,7 +25,15 @@ public class NotificationAttempt extends PanacheEntityBase {
     public String outcome;
     public String error;
 
-    public static NotificationAttempt of(UUID notificationId, int attempt, Instant at, String outcome, String error) {
+    public static NotificationAttempt sent(UUID notificationId, int attempt, Instant at) {
+        return of(notificationId, attempt, at, SENT, null);
+    }
+
+    public static NotificationAttempt failed(UUID notificationId, int attempt, Instant at, String error) {
+        return of(notificationId, attempt, at, FAILED, error);
+    }
+
+    private static NotificationAttempt of(UUID notificationId, int attempt, Instant at, String outcome, String error) {
         NotificationAttempt a = new NotificationAttempt();
         a.id = UUID.randomUUID();
         a.notificationId = notificationId;

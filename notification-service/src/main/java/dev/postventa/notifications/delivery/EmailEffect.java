@@ -1,0 +1,147 @@
+package dev.postventa.notifications.delivery;
+
+import dev.postventa.events.DomainEvent;
+import dev.postventa.notifications.notification.Notification;
+import dev.postventa.notifications.notification.NotificationAttempt;
+import dev.postventa.support.effect.Attempt;
+import dev.postventa.support.effect.EffectHandler;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers a stored notification by email for the shared effect worker (kind {@value #KIND}, key = notification id):
+ * the send happens outside any transaction, every attempt is recorded as a {@link NotificationAttempt}, and the
+ * notification's own transitions decide the rest ({@code SENT} announced as {@code CustomerNotified}, or
+ * {@code FAILED}). SMTP has no idempotency key: should the process die after the server accepted a message and
+ * before the outcome is written, the next attempt sends a copy with the same {@code Message-ID}.
+ */
+@ApplicationScoped
+public class EmailEffect implements EffectHandler<Void> {
+
+    public static final String KIND = "email";
+    private static final Logger LOG = Logger.getLogger(EmailEffect.class);
+
+    private final ReactiveMailer mailer;
+    private final Clock clock;
+    private final String from;
+
+    EmailEffect(ReactiveMailer mailer, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.mailer = mailer;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Uni<Void> perform(Attempt attempt) {
+        UUID id = notificationId(attempt);
+        return Panache.withSession(() -> Notification.<Notification>findById(id))
+                .chain(n -> {
+                    if (n == null) {
+                        return Uni.createFrom().failure(new NotificationMissingException(id));
+                    }
+                    Mail mail = EmailMessage.of(n.id, n.recipient, n.subject, n.body, from);
+                    return mailer.send(mail);
+                });
+    }
+
+    @Override
+    public Uni<List<DomainEvent>> succeeded(Attempt attempt, Void answer) {
+        Instant now = clock.instant();
+        return locked(attempt).chain(n -> {
+            if (n == null) {
+                return Uni.createFrom().item(List.<DomainEvent>of());
+            }
+            Uni<NotificationAttempt> recorded = NotificationAttempt.sent(n.id, attempt.number(), now).persist();
+            if (!n.isPending()) {
+                // Only a copy can get here (the notification was settled by hand meanwhile): on record, nothing new.
+                LOG.warnf("notification %s is %s already; attempt %d sent it again", n.id, n.status, attempt.number());
+                return recorded.replaceWith(List.<DomainEvent>of());
+            }
+            DomainEvent notified = n.sent(now);
+            return recorded.replaceWith(List.of(notified));
+        });
+    }
+
+    @Override
+    public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
+        Instant now = clock.instant();
+        return locked(attempt).chain(n -> {
+            if (n == null) {
+                return Uni.createFrom().item(List.<DomainEvent>of());
+            }
+            Uni<NotificationAttempt> recorded = NotificationAttempt.failed(n.id, attempt.number(), now, reason)
+                    .persist();
+            if (!n.isPending()) {
+                LOG.warnf("notification %s is %s already; attempt %d failed: %s", n.id, n.status, attempt.number(),
+                        reason);
+                return recorded.replaceWith(List.<DomainEvent>of());
+            }
+            LOG.errorf("notification %s to %s given up at attempt %d: %s", n.id, n.recipient, attempt.number(), reason);
+            n.failed(reason, now);
+            return recorded.replaceWith(List.<DomainEvent>of());
+        });
+    }
+
+    @Override
+    public Uni<Void> willRetry(Attempt attempt, String reason, Instant nextAttemptAt) {
+        return NotificationAttempt.failed(notificationId(attempt), attempt.number(), clock.instant(), reason).persist()
+                .replaceWithVoid();
+    }
+
+    /** An address no server will take, or a notification that is gone: retrying changes nothing. */
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidRecipientException || t instanceof NotificationMissingException) {
+                return true;
+            }
+            if (t instanceof SMTPException smtp && refusesTheAddress(smtp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A permanent (5xx) SMTP answer about the address: 5.1.x (bad mailbox, bad syntax) or 553 (name not allowed). */
+    static boolean refusesTheAddress(SMTPException smtp) {
+        return smtp.isPermanent() && (smtp.getEnhancedStatus() == SMTPException.EnhancedStatus.OTHER_ADDRESS
+                || smtp.getReplyCode() == 553);
+    }
+
+    private Uni<Notification> locked(Attempt attempt) {
+        UUID id = notificationId(attempt);
+        return Notification.<Notification>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(n -> {
+            if (n == null) {
+                LOG.errorf("email effect %s has no notification: nothing to record", attempt.key());
+            }
+        });
+    }
+
+    private static UUID notificationId(Attempt attempt) {
+        return UUID.fromString(attempt.key());
+    }
+
+    /** The effect names a notification that does not exist (deleted by hand). */
+    static final class NotificationMissingException extends RuntimeException {
+
+        NotificationMissingException(UUID id) {
+            super("notification " + id + " does not exist");
+        }
+    }
+}
