@@ -23,9 +23,9 @@ import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.OperationsEndpoints;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
-import dev.postventa.refunds.payments.PaymentProvider;
 import dev.postventa.refunds.payments.ProviderRefund;
 import dev.postventa.refunds.payments.RefundOrder;
+import dev.postventa.refunds.payments.SimulatedPaymentProvider;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,7 +54,7 @@ class RefundsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    PaymentProvider provider;
+    SimulatedPaymentProvider provider;
 
     @Test
     void operationsEndpointsAreServed() {
@@ -92,6 +92,8 @@ class RefundsTest {
         assertThat(refund.getString("providerReference")).isEqualTo(issued.providerReference());
         assertThat(refund.getInt("attempts")).isEqualTo(1);
         assertThat(refund.getString("failureReason")).isNull();
+        assertThat(provider.callsFor(refundId)).as("the refund id is the idempotency key").isEqualTo(1);
+        assertThat(provider.paymentsFor(refundId)).isEqualTo(1);
         given().when().get("/refunds/" + refundId).then().statusCode(200)
                 .body("id", equalTo(refundId))
                 .body("status", equalTo("ISSUED"))
@@ -119,8 +121,12 @@ class RefundsTest {
         }
         assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", returnId)).isEqualTo(1);
         assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
-        given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
-                .body("", hasSize(1)).body("[0].attempts", equalTo(1));
+        String refundId = refundOf(returnId).getString("id");
+        assertThat(refundOf(returnId).getInt("attempts")).isEqualTo(1);
+        assertThat(provider.callsFor(refundId)).isEqualTo(1);
+        assertThat(provider.paymentsFor(refundId)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ?", refundId))
+                .as("one payment owed").isEqualTo(1);
     }
 
     @Test
@@ -138,6 +144,8 @@ class RefundsTest {
         assertThat(refund.getString("failureReason")).isEqualTo("card account closed (simulated)");
         assertThat(refund.getString("providerReference")).isNull();
         assertThat(refund.getInt("attempts")).as("a refusal is not retried").isEqualTo(1);
+        assertThat(provider.callsFor(refund.getString("id"))).isEqualTo(1);
+        assertThat(provider.paymentsFor(refund.getString("id"))).isZero();
     }
 
     @Test
@@ -149,6 +157,8 @@ class RefundsTest {
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
         assertThat(refund.getInt("attempts")).as("two timeouts, then paid").isEqualTo(3);
+        assertThat(provider.callsFor(refund.getString("id"))).as("same key every time").isEqualTo(3);
+        assertThat(provider.paymentsFor(refund.getString("id"))).isEqualTo(1);
     }
 
     @Test
@@ -158,10 +168,13 @@ class RefundsTest {
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
                 RefundFailed.class);
-        assertThat(failed.reason()).startsWith("payment provider unavailable after 5 attempts");
+        assertThat(failed.reason()).isEqualTo("gave up after 5 attempts: provider timeout (simulated, call 5)");
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("FAILED");
+        assertThat(refund.getString("failureReason")).isEqualTo(failed.reason());
         assertThat(refund.getInt("attempts")).isEqualTo(5);
+        assertThat(provider.callsFor(refund.getString("id"))).isEqualTo(5);
+        assertThat(provider.paymentsFor(refund.getString("id"))).isZero();
     }
 
     @Test
@@ -178,29 +191,61 @@ class RefundsTest {
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("FAILED");
         assertThat(refund.getInt("attempts")).isZero();
+        assertThat(provider.callsFor(refund.getString("id"))).isZero();
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ?",
+                refund.getString("id"))).as("no payment owed").isZero();
     }
 
     @Test
-    void aRefundLeftPendingByACrashIsPaidByTheSweeperUnderTheSameIdempotencyKey() {
+    void anAnswerLostAfterThePaymentIsRetriedUnderTheSameKeyAndPaysOnce() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, AnswerLosingPaymentProvider.LOST_PREFIX + "5001"));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+                RefundIssued.class);
+        String refundId = issued.refundId().toString();
+        assertThat(provider.callsFor(refundId)).as("paid, answer lost, asked again").isEqualTo(2);
+        assertThat(provider.paymentsFor(refundId)).as("paid once").isEqualTo(1);
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("providerReference")).isEqualTo(issued.providerReference());
+        assertThat(refund.getInt("attempts")).isEqualTo(2);
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+    }
+
+    @Test
+    void aPaymentWhoseWorkerCrashedIsPaidAgainAfterItsLeaseUnderTheSameKey() {
         UUID refundId = UUID.randomUUID();
         UUID returnId = UUID.randomUUID();
-        // The crash: the provider paid (attempt 1), then the process died before the outcome was stored.
-        ProviderRefund paidBeforeTheCrash = provider.refund(new RefundOrder(refundId.toString(), "MX-5001",
-                Money.of("150.00", "MXN"))).await().atMost(WAIT);
+        RefundOrder order = new RefundOrder(refundId.toString(), "MX-5002", Money.of("150.00", "MXN"));
+        // The crash: attempt 1 leased the payment and the provider paid, then the process died before the outcome
+        // was stored. What is left is a PENDING refund and a PENDING effect whose lease has run out.
+        ProviderRefund paidBeforeTheCrash = provider.refund(order).await().atMost(WAIT);
         ServiceDatabase.execute("""
                 INSERT INTO refund (id, return_id, order_id, amount, currency, status, attempts, customer_id, email,
                                     locale, country, created_at, updated_at)
-                VALUES ('%s', '%s', 'MX-5001', 150.00, 'MXN', 'PENDING', 1, 'cust-ana', 'ana@example.mx', 'es-MX',
+                VALUES ('%s', '%s', 'MX-5002', 150.00, 'MXN', 'PENDING', 0, 'cust-ana', 'ana@example.mx', 'es-MX',
                         'MX', now() - interval '10 minutes', now() - interval '10 minutes')""".formatted(refundId, returnId));
+        ServiceDatabase.execute("""
+                INSERT INTO pending_effect (id, kind, effect_key, payload, status, attempts, due_at, created_at,
+                                            updated_at)
+                VALUES ('%s', 'refund-payment', '%s', '%s', 'PENDING', 1, now() - interval '1 second',
+                        now() - interval '10 minutes', now() - interval '10 minutes')"""
+                .formatted(UUID.randomUUID(), refundId, EventJson.toJson(order)));
 
         RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
                 RefundIssued.class);
         assertThat(issued.refundId()).isEqualTo(refundId);
-        assertThat(issued.providerReference()).as("paid once").isEqualTo(paidBeforeTheCrash.reference());
+        assertThat(issued.providerReference()).as("the same payment").isEqualTo(paidBeforeTheCrash.reference());
         assertThat(issued.amount()).isEqualTo(Money.of("150.00", "MXN"));
+        assertThat(provider.callsFor(refundId.toString())).isEqualTo(2);
+        assertThat(provider.paymentsFor(refundId.toString())).isEqualTo(1);
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
         assertThat(refund.getInt("attempts")).isEqualTo(2);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ? and status = 'DONE'",
+                refundId.toString())).isEqualTo(1);
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
     }
 
     @Test
@@ -265,6 +310,14 @@ class RefundsTest {
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
                     && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
+        }
+    }
+
+    /** The return's refund events on the topic are exactly one, of {@code type}. */
+    private static void assertOnlyOutcome(UUID returnId, String type) {
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
+                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(type);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A simulation of a payment provider that moves no money: configurable latency and random failure rates, idempotency
  * keys remembered in memory (forgotten on restart), and deterministic rules by order id for demos and tests:
  * {@code FAIL-…} is refused for good, {@code FLAKY-…} fails transiently on the first two calls of a key and then
- * succeeds, {@code DOWN-…} fails transiently on every call.
+ * succeeds, {@code DOWN-…} fails transiently on every call. It counts calls and payments per key, as a provider's
+ * dashboard would, so that tests can prove that no key was paid twice.
  */
 @ApplicationScoped
 public class SimulatedPaymentProvider implements PaymentProvider {
@@ -27,6 +28,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, ProviderRefund> accepted = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> payments = new ConcurrentHashMap<>();
 
     SimulatedPaymentProvider(RefundsConfig config) {
         this.config = config.provider();
@@ -42,7 +44,20 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return call.map(ignored -> answer(order));
     }
 
+    /** Calls made with {@code idempotencyKey} so far, answered or not (what a provider's request log shows). */
+    public int callsFor(String idempotencyKey) {
+        AtomicInteger count = calls.get(idempotencyKey);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Money movements made for {@code idempotencyKey}: 0 or 1, whatever the number of calls. */
+    public int paymentsFor(String idempotencyKey) {
+        AtomicInteger count = payments.get(idempotencyKey);
+        return count == null ? 0 : count.get();
+    }
+
     private ProviderRefund answer(RefundOrder order) {
+        int call = calls.computeIfAbsent(order.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
         ProviderRefund known = accepted.get(order.idempotencyKey());
         if (known != null) {
             return known;
@@ -51,7 +66,6 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         if (refusal != null) {
             throw new PaymentRefusedException(refusal);
         }
-        int call = calls.computeIfAbsent(order.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
         String orderId = order.orderId();
         if (orderId.startsWith(REFUSED_PREFIX)) {
             throw refuse(order, "card account closed (simulated)");
@@ -66,8 +80,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         if (roll < config.permanentFailureRate() + config.transientFailureRate()) {
             throw new TransientPaymentException("provider unavailable (simulated)");
         }
-        return accepted.computeIfAbsent(order.idempotencyKey(),
-                key -> new ProviderRefund("sim_re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
+        return accepted.computeIfAbsent(order.idempotencyKey(), key -> {
+            payments.computeIfAbsent(key, ignored -> new AtomicInteger()).incrementAndGet();
+            return new ProviderRefund("sim_re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        });
     }
 
     // A real provider answers a refused idempotency key with the same refusal; a retry must not turn it into a payment.

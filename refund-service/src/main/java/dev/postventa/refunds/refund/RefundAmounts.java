@@ -1,4 +1,4 @@
-package dev.postventa.refunds.refunds;
+package dev.postventa.refunds.refund;
 
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;

@@ -1,7 +1,7 @@
-package dev.postventa.refunds.refunds;
+package dev.postventa.refunds.refund;
 
-import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
+import dev.postventa.support.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,23 +28,14 @@ public class RefundResource {
     @GET
     @Operation(summary = "The refund of a return (a list of zero or one)")
     public Uni<List<RefundView>> byReturn(@QueryParam("returnId") String returnId) {
-        return refunds.forReturn(uuid("returnId", returnId));
+        return refunds.forReturn(PathIds.uuid("returnId", returnId));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One refund")
     public Uni<RefundView> byId(@PathParam("id") String id) {
-        return refunds.find(uuid("id", id))
+        return refunds.find(PathIds.uuid("id", id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Refund", id));
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "validation", "Request is not valid", field + " must be a UUID",
-                    List.of(new FieldViolation(field, "must be a UUID")));
-        }
     }
 }

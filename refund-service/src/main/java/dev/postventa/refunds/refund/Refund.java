@@ -1,0 +1,152 @@
+package dev.postventa.refunds.refund;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.Money;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.refunds.payments.RefundOrder;
+import dev.postventa.support.persistence.CustomerColumns;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The money owed back for one received return, and how paying it back went. Owns its state machine:
+ * {@code PENDING → ISSUED | FAILED}, each outcome reached once; every transition returns the event to publish.
+ */
+@Entity
+@Table(name = "refund")
+public class Refund extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "return_id")
+    public UUID returnId;
+    @Column(name = "order_id")
+    public String orderId;
+    public BigDecimal amount;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public RefundStatus status;
+    /** Provider calls made so far. */
+    public int attempts;
+    @Column(name = "provider_reference")
+    public String providerReference;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Embedded
+    public CustomerColumns contact;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /**
+     * A new refund and the events its creation raises.
+     *
+     * @param events empty for a PENDING refund; {@link RefundFailed} for one that cannot be paid at all
+     */
+    public record Owed(Refund refund, List<DomainEvent> events) {
+
+        /** True when the provider has to be asked to pay it. */
+        public boolean payable() {
+            return refund.status == RefundStatus.PENDING;
+        }
+    }
+
+    /**
+     * The refund owed for a received return: what the customer paid for the received lines, PENDING until the
+     * provider answers. Lines in more than one currency have no single amount: that refund is FAILED at once, with
+     * a zero amount in the first line's currency, and nothing is paid.
+     */
+    public static Owed owedFor(UUID id, ReturnReceived received, Instant now) {
+        if (received.lines() == null || received.lines().isEmpty()) {
+            throw new IllegalArgumentException("return " + received.returnId() + " has no received lines to refund");
+        }
+        Optional<Money> total = RefundAmounts.of(received.lines());
+        List<String> currencies = RefundAmounts.currencies(received.lines());
+        Money owed = total.orElseGet(() -> Money.zero(currencies.get(0)));
+
+        Refund refund = new Refund();
+        refund.id = id;
+        refund.returnId = received.returnId();
+        refund.orderId = received.orderId();
+        refund.amount = owed.amount();
+        refund.currency = owed.currency();
+        refund.status = RefundStatus.PENDING;
+        refund.attempts = 0;
+        refund.contact = CustomerColumns.of(received.customer());
+        refund.createdAt = now;
+        refund.updatedAt = now;
+        if (total.isPresent()) {
+            return new Owed(refund, List.of());
+        }
+        String reason = "the received lines mix currencies " + String.join(", ", currencies);
+        return new Owed(refund, List.of(refund.fail(reason, 0, now)));
+    }
+
+    public Money money() {
+        return new Money(amount, currency).normalized();
+    }
+
+    public CustomerContact customer() {
+        return contact.toContact();
+    }
+
+    public boolean isPending() {
+        return status == RefundStatus.PENDING;
+    }
+
+    /** What the provider is asked to pay; the refund id is the idempotency key, so no retry pays twice. */
+    public RefundOrder order() {
+        return new RefundOrder(id.toString(), orderId, money());
+    }
+
+    /** The provider paid it back (after {@code attemptsMade} calls); the caller stores the event in the same transaction. */
+    public RefundIssued issue(String reference, int attemptsMade, Instant now) {
+        requirePending("issue it");
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("refund " + id + ": an issued refund needs the provider's reference");
+        }
+        status = RefundStatus.ISSUED;
+        providerReference = reference;
+        attempts = Math.max(attempts, attemptsMade);
+        updatedAt = now;
+        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now);
+    }
+
+    /** It will never be paid (refused, or given up); the caller stores the event in the same transaction. */
+    public RefundFailed fail(String reason, int attemptsMade, Instant now) {
+        requirePending("fail it");
+        status = RefundStatus.FAILED;
+        failureReason = reason;
+        attempts = Math.max(attempts, attemptsMade);
+        updatedAt = now;
+        return new RefundFailed(id, returnId, orderId, money(), reason, customer(), now);
+    }
+
+    /** A provider call failed and will be retried: the refund stays PENDING and counts the call. */
+    public void attemptFailed(int attemptsMade, Instant now) {
+        requirePending("record a failed attempt");
+        attempts = Math.max(attempts, attemptsMade);
+        updatedAt = now;
+    }
+
+    private void requirePending(String action) {
+        if (status != RefundStatus.PENDING) {
+            throw new RefundNotPendingException(id, status, action);
+        }
+    }
+}

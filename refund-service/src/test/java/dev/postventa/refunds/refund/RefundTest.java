@@ -1,0 +1,153 @@
+package dev.postventa.refunds.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.Money;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.refunds.payments.RefundOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The refund's state machine, without infrastructure: PENDING → ISSUED | FAILED, each outcome once. */
+class RefundTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Instant LATER = RECEIVED.plusSeconds(30);
+    private static final CustomerContact ANA = new CustomerContact("cust-ana", "ana@example.mx", "es-MX", "MX");
+    private static final UUID REFUND_ID = UUID.fromString("6b1f4c1e-8d0a-4c55-9d7e-0e5a1c9b2f10");
+    private static final UUID RETURN_ID = UUID.fromString("0b8e4a2c-3f4d-4e6a-9b1c-7d2e5f6a8b90");
+
+    @Test
+    void aReceivedReturnOwesWhatWasPaidForItsLinesAndWaitsForTheProvider() {
+        Refund.Owed owed = Refund.owedFor(REFUND_ID, received(
+                line("L1", 2, "499.90", "MXN"), line("L2", 1, "1299.00", "MXN")), RECEIVED);
+
+        assertThat(owed.payable()).isTrue();
+        assertThat(owed.events()).isEmpty();
+        Refund refund = owed.refund();
+        assertThat(refund.status).isEqualTo(RefundStatus.PENDING);
+        assertThat(refund.money()).isEqualTo(Money.of("2298.80", "MXN"));
+        assertThat(refund.attempts).isZero();
+        assertThat(refund.customer()).isEqualTo(ANA);
+        assertThat(refund.createdAt).isEqualTo(RECEIVED);
+        assertThat(refund.order()).isEqualTo(new RefundOrder(REFUND_ID.toString(), "MX-1001",
+                Money.of("2298.80", "MXN")));
+    }
+
+    @Test
+    void linesInMixedCurrenciesFailAtOnceWithAZeroAmountAndNothingToPay() {
+        Refund.Owed owed = Refund.owedFor(REFUND_ID, received(
+                line("L1", 1, "499.90", "MXN"), line("L2", 1, "20.00", "USD")), RECEIVED);
+
+        assertThat(owed.payable()).isFalse();
+        assertThat(owed.refund().status).isEqualTo(RefundStatus.FAILED);
+        assertThat(owed.refund().attempts).isZero();
+        assertThat(owed.events()).singleElement().isInstanceOfSatisfying(RefundFailed.class, failed -> {
+            assertThat(failed.refundId()).isEqualTo(REFUND_ID);
+            assertThat(failed.returnId()).isEqualTo(RETURN_ID);
+            assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
+            assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
+            assertThat(failed.customer()).isEqualTo(ANA);
+            assertThat(failed.failedAt()).isEqualTo(RECEIVED);
+        });
+    }
+
+    @Test
+    void aReturnWithoutLinesOwesNothingToRefund() {
+        assertThatThrownBy(() -> Refund.owedFor(REFUND_ID, received(), RECEIVED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no received lines");
+    }
+
+    @Test
+    void issuingAPendingRefundRecordsTheReferenceAndRaisesRefundIssued() {
+        Refund refund = pending();
+
+        RefundIssued issued = refund.issue("sim_re_1", 3, LATER);
+
+        assertThat(refund.status).isEqualTo(RefundStatus.ISSUED);
+        assertThat(refund.providerReference).isEqualTo("sim_re_1");
+        assertThat(refund.attempts).isEqualTo(3);
+        assertThat(refund.updatedAt).isEqualTo(LATER);
+        assertThat(issued).isEqualTo(new RefundIssued(REFUND_ID, RETURN_ID, "MX-1001", Money.of("998.00", "MXN"),
+                "sim_re_1", ANA, LATER));
+    }
+
+    @Test
+    void failingAPendingRefundRecordsTheReasonAndRaisesRefundFailed() {
+        Refund refund = pending();
+
+        RefundFailed failed = refund.fail("card account closed", 1, LATER);
+
+        assertThat(refund.status).isEqualTo(RefundStatus.FAILED);
+        assertThat(refund.failureReason).isEqualTo("card account closed");
+        assertThat(refund.providerReference).isNull();
+        assertThat(refund.attempts).isEqualTo(1);
+        assertThat(failed).isEqualTo(new RefundFailed(REFUND_ID, RETURN_ID, "MX-1001", Money.of("998.00", "MXN"),
+                "card account closed", ANA, LATER));
+    }
+
+    @Test
+    void aFailedAttemptIsCountedAndTheRefundStaysPending() {
+        Refund refund = pending();
+
+        refund.attemptFailed(1, LATER);
+        refund.attemptFailed(2, LATER.plusSeconds(1));
+
+        assertThat(refund.status).isEqualTo(RefundStatus.PENDING);
+        assertThat(refund.attempts).isEqualTo(2);
+        assertThat(refund.updatedAt).isEqualTo(LATER.plusSeconds(1));
+    }
+
+    @Test
+    void anIssuedRefundCanNeitherBeIssuedAgainNorFailNorCountAttempts() {
+        Refund refund = pending();
+        refund.issue("sim_re_1", 1, LATER);
+
+        assertThatThrownBy(() -> refund.issue("sim_re_2", 2, LATER)).isInstanceOf(RefundNotPendingException.class)
+                .hasMessage("refund " + REFUND_ID + " is ISSUED: cannot issue it");
+        assertThatThrownBy(() -> refund.fail("late refusal", 2, LATER)).isInstanceOf(RefundNotPendingException.class)
+                .hasMessageContaining("is ISSUED: cannot fail it");
+        assertThatThrownBy(() -> refund.attemptFailed(2, LATER)).isInstanceOf(RefundNotPendingException.class);
+        assertThat(refund.providerReference).isEqualTo("sim_re_1");
+        assertThat(refund.attempts).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedRefundIsNeverIssued() {
+        Refund refund = pending();
+        refund.fail("card account closed", 1, LATER);
+
+        assertThatThrownBy(() -> refund.issue("sim_re_1", 2, LATER))
+                .isInstanceOfSatisfying(RefundNotPendingException.class,
+                        e -> assertThat(e.status()).isEqualTo(RefundStatus.FAILED));
+        assertThat(refund.status).isEqualTo(RefundStatus.FAILED);
+        assertThat(refund.providerReference).isNull();
+    }
+
+    @Test
+    void anIssuedRefundNeedsTheProvidersReference() {
+        Refund refund = pending();
+
+        assertThatThrownBy(() -> refund.issue(" ", 1, LATER)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(refund.status).isEqualTo(RefundStatus.PENDING);
+    }
+
+    private static Refund pending() {
+        return Refund.owedFor(REFUND_ID, received(line("L1", 2, "499.00", "MXN")), RECEIVED).refund();
+    }
+
+    private static ReturnReceived received(ReturnedLine... lines) {
+        return new ReturnReceived(RETURN_ID, "MX-1001", "RMA-MX-1001", ANA, List.of(lines), RECEIVED);
+    }
+
+    static ReturnedLine line(String id, int quantity, String unitPrice, String currency) {
+        return new ReturnedLine(id, "SKU-" + id, "Item " + id, quantity, Money.of(unitPrice, currency), "DEFECTIVE");
+    }
+}
