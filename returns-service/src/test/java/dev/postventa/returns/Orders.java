@@ -10,21 +10,22 @@ import java.util.List;
 import java.util.UUID;
 
 /** Builds storefront order events the way a storefront publishes them. */
-final class Orders {
+public final class Orders {
 
-    static final String SHIRT = "L1";
-    static final String SNEAKERS = "L2";
-    static final String GIFT_CARD = "L3";
+    public static final String SHIRT = "L1";
+    public static final String SNEAKERS = "L2";
+    public static final String GIFT_CARD = "L3";
+    public static final String SOCKS = "S1";
 
     private Orders() {
     }
 
-    static String newOrderId() {
+    public static String newOrderId() {
         return "MX-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A Mexican order: 2 shirts, 1 pair of sneakers, 1 final-sale gift card. */
-    static StorefrontOrder order(String orderId, Instant placedAt, Instant deliveredAt) {
+    public static StorefrontOrder order(String orderId, Instant placedAt, Instant deliveredAt) {
         return new StorefrontOrder(orderId, "cust-42", "ana@example.mx", "es-MX", "MX", "MXN", List.of(
                 new OrderLine(SHIRT, "SKU-SHIRT-M", "Camisa de lino", "apparel", 2, Money.of("499.90", "MXN"), false),
                 new OrderLine(SNEAKERS, "SKU-SNK-27", "Tenis urbanos", "footwear", 1, Money.of("1299.00", "MXN"), false),
@@ -32,17 +33,26 @@ final class Orders {
                 placedAt, deliveredAt, null);
     }
 
-    static StorefrontOrderEvent placed(String orderId, Instant at) {
+    /** A delivered order of one line: {@code quantity} pairs of socks. */
+    public static StorefrontOrderEvent deliveredSocks(String orderId, int quantity, Instant placedAt, Instant deliveredAt) {
+        StorefrontOrder order = new StorefrontOrder(orderId, "cust-7", "lu@example.es", "es-ES", "ES", "EUR", List.of(
+                new OrderLine(SOCKS, "SKU-SOCKS", "Calcetines", "apparel", quantity, Money.of("59.95", "EUR"), false)),
+                placedAt, deliveredAt, null);
+        return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_DELIVERED, deliveredAt,
+                order);
+    }
+
+    public static StorefrontOrderEvent placed(String orderId, Instant at) {
         return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_PLACED, at,
                 order(orderId, at, null));
     }
 
-    static StorefrontOrderEvent delivered(String orderId, Instant placedAt, Instant deliveredAt) {
+    public static StorefrontOrderEvent delivered(String orderId, Instant placedAt, Instant deliveredAt) {
         return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_DELIVERED, deliveredAt,
                 order(orderId, placedAt, deliveredAt));
     }
 
-    static byte[] json(StorefrontOrderEvent event) {
+    public static byte[] json(StorefrontOrderEvent event) {
         return EventJson.toBytes(event);
     }
 }

@@ -13,27 +13,27 @@ import java.time.Duration;
 import java.util.Map;
 
 /** What every returns-service test does: publish storefront events, call the API, look at rows. */
-abstract class ReturnsTestSupport {
+public abstract class ReturnsTestSupport {
 
-    static KafkaTestClient kafka() {
+    protected static KafkaTestClient kafka() {
         return ServiceDatabase.kafka();
     }
 
-    static void publish(StorefrontOrderEvent event) {
+    protected static void publish(StorefrontOrderEvent event) {
         try (KafkaTestClient kafka = kafka()) {
             kafka.send(Topics.STOREFRONT_ORDERS, event.order().orderId(), Orders.json(event), Map.of());
         }
     }
 
     /** Waits until the read model has taken in the order (and its delivery when {@code delivered}). */
-    static void awaitOrder(String orderId, boolean delivered) {
+    protected static void awaitOrder(String orderId, boolean delivered) {
         String sql = delivered
                 ? "select count(*) from order_snapshot where order_id = ? and delivered_at is not null"
                 : "select count(*) from order_snapshot where order_id = ?";
         await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, orderId) == 1);
     }
 
-    static ValidatableResponse postReturn(String body, String idempotencyKey) {
+    protected static ValidatableResponse postReturn(String body, String idempotencyKey) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -41,21 +41,21 @@ abstract class ReturnsTestSupport {
         return request.when().post("/returns").then();
     }
 
-    static String returnBody(String orderId, String lineId, int quantity, String reason) {
+    protected static String returnBody(String orderId, String lineId, int quantity, String reason) {
         return """
                 {"orderId": "%s", "lines": [{"lineId": "%s", "quantity": %d, "reason": "%s"}], "comment": "no me quedó"}
                 """.formatted(orderId, lineId, quantity, reason);
     }
 
-    static long count(String sql, Object... args) {
+    protected static long count(String sql, Object... args) {
         return ServiceDatabase.count(sql, args);
     }
 
-    static void execute(String sql) {
+    protected static void execute(String sql) {
         ServiceDatabase.execute(sql);
     }
 
-    static String config(String key) {
+    protected static String config(String key) {
         return ServiceDatabase.config(key);
     }
 }

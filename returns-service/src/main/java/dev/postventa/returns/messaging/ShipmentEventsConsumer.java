@@ -2,7 +2,7 @@ package dev.postventa.returns.messaging;
 
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
-import dev.postventa.returns.shipments.ReturnShipmentProgress;
+import dev.postventa.returns.request.ShipmentProgress;
 import dev.postventa.support.inbox.EventDispatcher;
 import dev.postventa.support.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +17,7 @@ public class ShipmentEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    ShipmentEventsConsumer(ReturnShipmentProgress progress, EventDispatcher dispatcher) {
+    ShipmentEventsConsumer(ShipmentProgress progress, EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
         this.handlers = EventHandlers.create()
                 .on(ReturnShipmentCreated.class, progress::labelCreated)

@@ -5,24 +5,27 @@ import dev.postventa.events.UndecodableEventException;
 import dev.postventa.events.storefront.StorefrontOrder;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
 import dev.postventa.returns.orders.OrderReadModel;
-import dev.postventa.support.inbox.IdempotentConsumer;
+import dev.postventa.support.inbox.EventDispatcher;
 import dev.postventa.support.inbox.SkippedEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the storefront's order events into the order read model, once per event id. */
+/**
+ * Feeds the storefront's order events (plain JSON, not CloudEvents) into the order read model, once per event id;
+ * other event types are skipped visibly.
+ */
 @ApplicationScoped
 public class StorefrontOrdersConsumer {
 
     private final OrderReadModel orders;
-    private final IdempotentConsumer inbox;
+    private final EventDispatcher dispatcher;
     private final SkippedEvents skipped;
 
-    StorefrontOrdersConsumer(OrderReadModel orders, IdempotentConsumer inbox, SkippedEvents skipped) {
+    StorefrontOrdersConsumer(OrderReadModel orders, EventDispatcher dispatcher, SkippedEvents skipped) {
         this.orders = orders;
-        this.inbox = inbox;
+        this.dispatcher = dispatcher;
         this.skipped = skipped;
     }
 
@@ -31,7 +34,7 @@ public class StorefrontOrdersConsumer {
         return Uni.createFrom().item(() -> parse(record)).chain(event -> switch (event.type()) {
             case StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
                  StorefrontOrderEvent.ORDER_CANCELLED ->
-                    inbox.handleOnce(event.eventId(), "storefront." + event.type(), () -> orders.apply(event));
+                    dispatcher.handleOnce(event.eventId(), "storefront." + event.type(), () -> orders.apply(event));
             default -> skipped.skip(event.eventId(), "storefront." + event.type());
         });
     }

@@ -1,9 +1,12 @@
 package dev.postventa.returns.orders;
 
-import dev.postventa.events.EventJson;
+import dev.postventa.events.CustomerContact;
 import dev.postventa.events.storefront.OrderLine;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.postventa.events.storefront.StorefrontOrder;
+import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.returns.persistence.JsonbArrayJdbcType;
 import dev.postventa.support.persistence.CustomerColumns;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -12,8 +15,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** returns-service's own copy of a storefront order: what returns need to know, fed by storefront order events. */
+/**
+ * returns-service's own copy of a storefront order: what returns need to know, fed by storefront order events.
+ * Events may arrive twice or out of order, so {@link #merge} keeps delivery and cancellation once seen and lets the
+ * newest snapshot win for everything else; applying the same event again changes nothing.
+ */
 @Entity
 @Table(name = "order_snapshot")
 public class OrderSnapshot extends PanacheEntityBase {
@@ -24,8 +34,9 @@ public class OrderSnapshot extends PanacheEntityBase {
     @Embedded
     public CustomerColumns contact;
     public String currency;
-    @Column(name = "lines_json")
-    public String linesJson;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbArrayJdbcType.class)
+    public List<OrderLine> lines;
     @Column(name = "placed_at")
     public Instant placedAt;
     @Column(name = "delivered_at")
@@ -36,15 +47,59 @@ public class OrderSnapshot extends PanacheEntityBase {
     @Column(name = "snapshot_at")
     public Instant snapshotAt;
 
-    public List<OrderLine> lines() {
-        return EventJson.listFromJson(linesJson, OrderLine.class);
+    /** The read model of an order first seen in {@code event}. */
+    public static OrderSnapshot from(StorefrontOrderEvent event) {
+        OrderSnapshot snapshot = new OrderSnapshot();
+        snapshot.orderId = event.order().orderId();
+        snapshot.describeFrom(event);
+        snapshot.lifecycleFrom(event);
+        return snapshot;
     }
 
-    public void lines(List<OrderLine> lines) {
-        linesJson = EventJson.toJson(lines);
+    /**
+     * Takes in a later (or earlier, or repeated) event of this order: its description only when it is not older
+     * than the one kept; its delivery or cancellation whenever none was recorded yet.
+     */
+    public void merge(StorefrontOrderEvent event) {
+        if (!orderId.equals(event.order().orderId())) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is about order "
+                    + event.order().orderId() + ", not " + orderId);
+        }
+        if (!event.occurredAt().isBefore(snapshotAt)) {
+            describeFrom(event);
+        }
+        lifecycleFrom(event);
     }
 
     public Optional<OrderLine> line(String lineId) {
-        return lines().stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+        return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+
+    public CustomerContact customer() {
+        return contact.toContact();
+    }
+
+    private void describeFrom(StorefrontOrderEvent event) {
+        StorefrontOrder order = event.order();
+        contact = CustomerColumns.of(
+                new CustomerContact(order.customerId(), order.email(), order.locale(), order.country()));
+        currency = order.currency();
+        lines = List.copyOf(order.lines());
+        placedAt = order.placedAt();
+        snapshotAt = event.occurredAt();
+    }
+
+    private void lifecycleFrom(StorefrontOrderEvent event) {
+        StorefrontOrder order = event.order();
+        Instant delivered = order.deliveredAt() != null ? order.deliveredAt()
+                : StorefrontOrderEvent.ORDER_DELIVERED.equals(event.type()) ? event.occurredAt() : null;
+        if (deliveredAt == null && delivered != null) {
+            deliveredAt = delivered;
+        }
+        Instant cancelled = order.cancelledAt() != null ? order.cancelledAt()
+                : StorefrontOrderEvent.ORDER_CANCELLED.equals(event.type()) ? event.occurredAt() : null;
+        if (cancelledAt == null && cancelled != null) {
+            cancelledAt = cancelled;
+        }
     }
 }

@@ -1,4 +1,7 @@
-package dev.postventa.returns;
+package dev.postventa.returns.request;
+
+import dev.postventa.returns.Orders;
+import dev.postventa.returns.ReturnsTestSupport;
 
 import dev.postventa.events.EventCatalog;
 import static org.assertj.core.api.Assertions.assertThat;

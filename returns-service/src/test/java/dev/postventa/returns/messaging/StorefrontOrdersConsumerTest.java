@@ -1,4 +1,7 @@
-package dev.postventa.returns;
+package dev.postventa.returns.messaging;
+
+import dev.postventa.returns.Orders;
+import dev.postventa.returns.ReturnsTestSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 /** Why a customer returns a line; the documented list a storefront offers in its return form. */
 public enum ReasonCode {

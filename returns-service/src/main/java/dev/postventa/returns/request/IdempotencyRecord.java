@@ -1,4 +1,4 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

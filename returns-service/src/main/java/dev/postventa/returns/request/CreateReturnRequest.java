@@ -1,4 +1,4 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 /** Where a return is in its journey, in journey order. */
 public enum ReturnStatus {

@@ -1,7 +1,8 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
+import dev.postventa.support.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,8 +46,7 @@ public class ReturnRequestResource {
                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                 UriInfo uri) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            return Uni.createFrom().failure(new ProblemException(400, "validation", "Request is not valid",
-                    "Idempotency-Key must be 1 to 255 characters",
+            return Uni.createFrom().failure(ProblemException.invalid("Request is not valid",
                     List.of(new FieldViolation(IDEMPOTENCY_KEY, "must be 1 to 255 characters"))));
         }
         return service.create(request, idempotencyKey).map(outcome -> Response
@@ -61,25 +60,16 @@ public class ReturnRequestResource {
     @Path("/{id}")
     @Operation(summary = "A return with its status and history")
     public Uni<ReturnView> get(@PathParam("id") String id) {
-        return service.find(parse(id));
+        return service.find(PathIds.uuid("id", id));
     }
 
     @GET
     @Operation(summary = "The returns of an order")
     public Uni<List<ReturnView>> byOrder(@QueryParam("orderId") String orderId) {
         if (orderId == null || orderId.isBlank()) {
-            return Uni.createFrom().failure(new ProblemException(400, "validation", "Request is not valid",
-                    "query parameter orderId is required", List.of(new FieldViolation("orderId", "is required"))));
+            return Uni.createFrom().failure(ProblemException.invalid("Request is not valid",
+                    List.of(new FieldViolation("orderId", "is required"))));
         }
         return service.findByOrder(orderId);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "validation", "Request is not valid", "return id must be a UUID",
-                    List.of(new FieldViolation("id", "must be a UUID")));
-        }
     }
 }

@@ -1,20 +1,17 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import dev.postventa.events.EventJson;
-import dev.postventa.events.ReturnedLine;
-import dev.postventa.events.returns.ReturnApproved;
-import dev.postventa.events.returns.ReturnRequested;
-import dev.postventa.events.storefront.OrderLine;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
 import dev.postventa.support.outbox.OutboxWriter;
-import dev.postventa.support.persistence.CustomerColumns;
+import dev.postventa.support.persistence.SqlStates;
 import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +32,15 @@ public class ReturnRequestService {
     private final ReturnsConfig config;
     private final RmaNumbers rmaNumbers;
     private final OutboxWriter outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox) {
+    ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
+                         Clock clock) {
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The outcome of a create call: the return, and whether it was created by an earlier call with the same key. */
@@ -55,7 +54,7 @@ public class ReturnRequestService {
                                 : createNew(request, idempotencyKey, fingerprint)))
                 // Two concurrent requests with one key: the loser's transaction fails on the key's primary key
                 // (and rolls back with its events); answering it with the winner's return is what a retry expects.
-                .onFailure(e -> idempotencyKey != null && isUniqueViolation(e))
+                .onFailure(e -> idempotencyKey != null && SqlStates.isUniqueViolation(e))
                 .recoverWithUni(() -> Panache.withSession(() -> replayOf(idempotencyKey, fingerprint)));
     }
 
@@ -96,56 +95,42 @@ public class ReturnRequestService {
 
     private Uni<Outcome> createNew(CreateReturnRequest request, String idempotencyKey, String fingerprint) {
         Instant now = clock.instant();
-        return OrderSnapshot.<OrderSnapshot>findById(request.orderId())
+        // The order's row lock serialises requests for one order: the earlier returns counted below cannot change
+        // until this transaction ends, so concurrent requests can never together return more than was bought.
+        return OrderSnapshot.<OrderSnapshot>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("return-not-allowed",
                         "Return not allowed", List.of(new FieldViolation("orderId",
                                 "order " + request.orderId() + " is unknown"))))
-                .chain(order -> ReturnRequest.forOrder(order.orderId).chain(earlier -> {
-                    List<FieldViolation> violations = policy.check(order,
-                            earlier.stream().map(ReturnRequest::lines).toList(), request, now);
-                    if (!violations.isEmpty()) {
-                        return Uni.createFrom().failure(
-                                ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
-                    }
-                    return store(order, request, now);
-                }))
+                // A request with the same key may have committed while this one waited for the lock.
+                .chain(order -> replayOf(idempotencyKey, fingerprint).chain(replay -> replay != null
+                        ? Uni.createFrom().item(replay)
+                        : createFor(order, request, idempotencyKey, fingerprint, now)));
+    }
+
+    private Uni<Outcome> createFor(OrderSnapshot order, CreateReturnRequest request, String idempotencyKey,
+                                   String fingerprint, Instant now) {
+        return ReturnRequest.forOrder(order.orderId).chain(earlier -> {
+            List<FieldViolation> violations = policy.check(order, earlier.stream().map(r -> r.lines).toList(),
+                    request, now);
+            if (!violations.isEmpty()) {
+                return Uni.createFrom().failure(
+                        ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
+            }
+            return store(ReturnRequest.request(UUID.randomUUID(), order, request, now), now);
+        })
                 .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
                 .chain(this::view)
                 .map(view -> new Outcome(view, false));
     }
 
-    private Uni<ReturnRequest> store(OrderSnapshot order, CreateReturnRequest request, Instant now) {
-        ReturnRequest created = new ReturnRequest();
-        created.id = UUID.randomUUID();
-        created.orderId = order.orderId;
-        created.contact = CustomerColumns.of(order.contact.toContact());
-        created.comment = request.comment();
-        created.lines(request.lines().stream().map(l -> returnedLine(order, l)).toList());
-        created.status = ReturnStatus.REQUESTED;
-        created.createdAt = now;
-        created.updatedAt = now;
-
-        ReturnRequested requested = new ReturnRequested(created.id, created.orderId, created.customer(),
-                created.lines(), created.comment, now);
-        Uni<Void> stored = created.<ReturnRequest>persistAndFlush()
-                .chain(() -> ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, "requested by the customer", now)
-                        .persist())
-                .chain(() -> outbox.publish(requested));
+    private Uni<ReturnRequest> store(Transition requested, Instant now) {
+        ReturnRequest created = requested.request();
+        Uni<Void> stored = created.persistAndFlush().chain(() -> Records.record(requested, outbox));
         if (!config.autoApprove()) {
             return stored.replaceWith(created);
         }
-        return stored.chain(() -> approve(created, now)).replaceWith(created);
-    }
-
-    private Uni<Void> approve(ReturnRequest request, Instant now) {
-        request.status = ReturnStatus.APPROVED;
-        request.rmaNumber = rmaNumbers.next(now);
-        request.updatedAt = now;
-        ReturnApproved approved = new ReturnApproved(request.id, request.orderId, request.rmaNumber,
-                request.customer(), request.lines(), now);
-        return ReturnHistoryEntry.of(request.id, ReturnStatus.APPROVED,
-                        "approved by the default policy, RMA " + request.rmaNumber, now).persist()
-                .chain(() -> outbox.publish(approved));
+        return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), now), outbox))
+                .replaceWith(created);
     }
 
     private static Uni<Void> remember(String idempotencyKey, String fingerprint, UUID returnId, Instant now) {
@@ -165,12 +150,6 @@ public class ReturnRequestService {
         return ReturnHistoryEntry.forReturn(request.id).map(history -> ReturnView.of(request, history));
     }
 
-    private static ReturnedLine returnedLine(OrderSnapshot order, CreateReturnRequest.RequestedLine requested) {
-        OrderLine line = order.line(requested.lineId()).orElseThrow();
-        return new ReturnedLine(line.lineId(), line.sku(), line.name(), requested.quantity(), line.unitPrice(),
-                requested.reason().name());
-    }
-
     private static String fingerprint(CreateReturnRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -179,15 +158,6 @@ public class ReturnRequestService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -1,8 +1,8 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -14,9 +14,15 @@ public class RmaNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    public String next(Instant at) {
-        StringBuilder rma = new StringBuilder("RMA-").append(DAY.format(at)).append('-');
+    RmaNumbers(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A fresh RMA number dated today (UTC). */
+    public String next() {
+        StringBuilder rma = new StringBuilder("RMA-").append(DAY.format(clock.instant())).append('-');
         for (int i = 0; i < 6; i++) {
             rma.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }

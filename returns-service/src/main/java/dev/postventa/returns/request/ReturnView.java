@@ -1,4 +1,4 @@
-package dev.postventa.returns.returns;
+package dev.postventa.returns.request;
 
 import dev.postventa.events.ReturnedLine;
 import java.time.Instant;
@@ -16,7 +16,7 @@ public record ReturnView(UUID id, String orderId, ReturnStatus status, String rm
 
     static ReturnView of(ReturnRequest request, List<ReturnHistoryEntry> history) {
         return new ReturnView(request.id, request.orderId, request.status, request.rmaNumber, request.trackingNumber,
-                request.comment, request.lines(), request.createdAt, request.updatedAt,
+                request.comment, request.lines, request.createdAt, request.updatedAt,
                 history.stream().map(h -> new Step(h.status, h.detail, h.at)).toList());
     }
 }

@@ -1,0 +1,180 @@
+package dev.postventa.returns.request;
+
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.DomainEvent;
+import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnInTransit;
+import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.returns.orders.OrderSnapshot;
+import dev.postventa.returns.persistence.JsonbArrayJdbcType;
+import dev.postventa.support.persistence.CustomerColumns;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A customer's return and its state machine: {@code REQUESTED → APPROVED → IN_TRANSIT → RECEIVED}. Every step
+ * checks the current status, changes the return and hands back the events to publish and the history to record;
+ * a step the status does not allow throws {@link IllegalTransitionException}. A return never moves backwards: a
+ * carrier scan behind where the return already is becomes a history note, not an error.
+ */
+@Entity
+@Table(name = "return_request")
+public class ReturnRequest extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "order_id")
+    public String orderId;
+    @Embedded
+    public CustomerColumns contact;
+    @Enumerated(EnumType.STRING)
+    public ReturnStatus status;
+    @Column(name = "rma_number")
+    public String rmaNumber;
+    public String comment;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbArrayJdbcType.class)
+    public List<ReturnedLine> lines;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Uni<List<ReturnRequest>> forOrder(String orderId) {
+        return list("orderId = ?1 order by createdAt", orderId);
+    }
+
+    /**
+     * A new return of {@code requested} lines of {@code order} (which the policy has accepted): REQUESTED, with
+     * what the customer paid for each line. Raises {@link ReturnRequested}.
+     */
+    public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested, Instant now) {
+        ReturnRequest created = new ReturnRequest();
+        created.id = Objects.requireNonNull(id, "id");
+        created.orderId = order.orderId;
+        created.contact = CustomerColumns.of(order.customer());
+        created.comment = requested.comment();
+        created.lines = requested.lines().stream().map(line -> returnedLine(order, line)).toList();
+        created.status = ReturnStatus.REQUESTED;
+        created.createdAt = now;
+        created.updatedAt = now;
+        return Transition.done(created,
+                new ReturnRequested(created.id, created.orderId, created.customer(), created.lines, created.comment,
+                        now),
+                ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, "requested by the customer", now));
+    }
+
+    /** REQUESTED → APPROVED with its RMA number. Raises {@link ReturnApproved}. */
+    public Transition approve(String rma, Instant now) {
+        if (status != ReturnStatus.REQUESTED) {
+            throw new IllegalTransitionException(id, status, "be approved (only a REQUESTED return can)");
+        }
+        status = ReturnStatus.APPROVED;
+        rmaNumber = Objects.requireNonNull(rma, "rma");
+        updatedAt = now;
+        return Transition.done(this,
+                new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now),
+                ReturnHistoryEntry.of(id, status, "approved by the default policy, RMA " + rmaNumber, now));
+    }
+
+    /**
+     * The carrier's return label exists: an APPROVED return takes its tracking number. For a return already on its
+     * way the label is a history note only; before approval there can be no label.
+     */
+    public Transition labelCreated(ReturnShipmentCreated label, Instant now) {
+        requireFor(label.returnId());
+        if (status == ReturnStatus.REQUESTED) {
+            throw new IllegalTransitionException(id, status, "get a return label before it is approved");
+        }
+        ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, "return label created with " + label.carrier()
+                + ", tracking number " + label.trackingNumber(), label.createdAt());
+        if (status != ReturnStatus.APPROVED) {
+            return Transition.noteOnly(this, note, "return is already " + status + " when its label is reported");
+        }
+        trackingNumber = label.trackingNumber();
+        updatedAt = now;
+        return new Transition(this, List.of(), List.of(note), null);
+    }
+
+    /**
+     * A carrier scan of the return's shipment: picked up (in transit, out for delivery) moves an APPROVED return
+     * to IN_TRANSIT ({@link ReturnInTransit}); delivered to the warehouse moves an APPROVED or IN_TRANSIT return to
+     * RECEIVED ({@link ReturnReceived}, every approved line counts as received). Any other scan, or one behind the
+     * return's status, is kept in the history only. A return that is not approved yet has no shipment.
+     */
+    public Transition applyShipmentStatus(ShipmentStatusChanged scan, Instant now) {
+        requireFor(scan.returnId());
+        if (status == ReturnStatus.REQUESTED) {
+            throw new IllegalTransitionException(id, status, "take a carrier scan before it is approved");
+        }
+        if (trackingNumber == null && scan.trackingNumber() != null) {
+            trackingNumber = scan.trackingNumber();
+            updatedAt = now;
+        }
+        return switch (scan.status()) {
+            case IN_TRANSIT, OUT_FOR_DELIVERY -> status == ReturnStatus.APPROVED
+                    ? moveTo(ReturnStatus.IN_TRANSIT, scan, now, new ReturnInTransit(id, orderId, rmaNumber,
+                            trackingNumber, customer(), scan.scannedAt()))
+                    : noteOnly(scan, "return is already " + status);
+            case DELIVERED_TO_WAREHOUSE -> status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT
+                    ? moveTo(ReturnStatus.RECEIVED, scan, now, new ReturnReceived(id, orderId, rmaNumber,
+                            customer(), lines, scan.scannedAt()))
+                    : noteOnly(scan, "return was already received");
+            case LABEL_CREATED, EXCEPTION -> noteOnly(scan, "a " + scan.status() + " scan does not move a return");
+        };
+    }
+
+    public CustomerContact customer() {
+        return contact.toContact();
+    }
+
+    private Transition moveTo(ReturnStatus next, ShipmentStatusChanged scan, Instant now,
+                              DomainEvent event) {
+        status = next;
+        updatedAt = now;
+        return Transition.done(this, event, scanNote(scan));
+    }
+
+    private Transition noteOnly(ShipmentStatusChanged scan, String why) {
+        return Transition.noteOnly(this, scanNote(scan), why);
+    }
+
+    private ReturnHistoryEntry scanNote(ShipmentStatusChanged scan) {
+        String where = scan.location() == null ? "" : " at " + scan.location();
+        return ReturnHistoryEntry.of(id, status, "carrier scan " + scan.status() + where, scan.scannedAt());
+    }
+
+    private void requireFor(UUID returnId) {
+        if (!id.equals(returnId)) {
+            throw new IllegalArgumentException("event is about return " + returnId + ", not " + id);
+        }
+    }
+
+    private static ReturnedLine returnedLine(OrderSnapshot order, CreateReturnRequest.RequestedLine requested) {
+        OrderLine line = order.line(requested.lineId()).orElseThrow(() -> new IllegalArgumentException(
+                "line " + requested.lineId() + " is not part of order " + order.orderId));
+        return new ReturnedLine(line.lineId(), line.sku(), line.name(), requested.quantity(), line.unitPrice(),
+                requested.reason().name());
+    }
+}
