@@ -3,54 +3,46 @@ package dev.postventa.infra;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.rw.CloudEventRWException;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ProducerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Sends records to and reads records back from the real broker, as a test or a tool would see them. */
+/**
+ * Sends records to and reads records back from the real broker, as a test or a tool would see them. The Kafka work is
+ * done by SmallRye's Kafka test companion (the one Quarkus documents for Kafka tests); this class adds what our tests
+ * need on top: CloudEvents records, and reading a shared topic for the records that match a predicate.
+ */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
-    private KafkaProducer<String, byte[]> producer;
+    private static final Duration POLL = Duration.ofMillis(100);
 
-    /** A client of the broker at {@code bootstrapServers}; close it to release its producer. */
+    private final KafkaCompanion companion;
+    private ProducerBuilder<String, byte[]> producer;
+
+    /** A client of the broker at {@code bootstrapServers}; close it to release its clients. */
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this.companion = new KafkaCompanion(bootstrapServers);
     }
 
     /** Sends one record and waits until the broker acknowledged it (acks=all). */
     public void send(String topic, String key, byte[] value, Map<String, String> headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
-        try {
-            producer().send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("sending to " + topic + " failed", e);
-        }
+        producer().fromRecords(List.of(new ProducerRecord<>(topic, null, key, value, recordHeaders)))
+                .awaitCompletion(Duration.ofSeconds(30));
     }
 
     /** Sends a CloudEvents binary-mode record, as a service's outbox relay does. */
@@ -124,42 +116,40 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                            int count, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (matched.size() < count && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record)) {
-                        matched.add(record);
-                    }
-                }
+        try (ConsumerTask<String, byte[]> task = companion.consume(String.class, byte[].class)
+                .withGroupId("test-reader-" + UUID.randomUUID())
+                .withOffsetReset("earliest")
+                .fromTopics(topic, records -> records.select().where(match::test))) {
+            while (task.count() < count && Instant.now().isBefore(deadline)) {
+                sleep(POLL);
             }
+            task.stop();
+            return new ArrayList<>(task.getRecords());
         }
-        return matched;
     }
 
-    private KafkaProducer<String, byte[]> producer() {
+    /** One producer for every send (the builder keeps its client), created on first use. */
+    private synchronized ProducerBuilder<String, byte[]> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+            producer = companion.produce(String.class, byte[].class)
+                    .withProp(ProducerConfig.ACKS_CONFIG, "all")
+                    .withProp(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         }
         return producer;
     }
 
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        companion.close();
     }
 }
