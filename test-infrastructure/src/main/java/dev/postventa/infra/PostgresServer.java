@@ -48,6 +48,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer start(Path dataDir, int port) {
         long started = System.nanoTime();
+        removeAbandonedUnpacks();
         // PostgreSQL refuses to run as root. zonky 2.x handles that itself: when the JVM is root it runs initdb and
         // pg_ctl under `unshare -U`, where the process is an unprivileged user; that needs util-linux's unshare and
         // unprivileged user namespaces.
@@ -161,5 +162,38 @@ public final class PostgresServer implements AutoCloseable {
 
     private Connection superuser() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+    }
+
+    /**
+     * zonky unpacks the binaries once into {@code <tmp>/embedded-pg/PG-<hash>} and marks the folder done with an
+     * {@code .exists} file. A process killed while unpacking leaves the folder without the mark, and every later
+     * start fails on the files already there: such a folder, old enough not to be another JVM's unpack in progress,
+     * is removed so that the next start unpacks again.
+     */
+    private static void removeAbandonedUnpacks() {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        long abandonedBefore = System.currentTimeMillis() - Duration.ofMinutes(2).toMillis();
+        try (var folders = Files.list(root)) {
+            for (Path folder : folders.filter(p -> p.getFileName().toString().startsWith("PG-")).toList()) {
+                if (!Files.exists(folder.resolve(".exists"))
+                        && Files.getLastModifiedTime(folder).toMillis() < abandonedBefore) {
+                    LOG.log(System.Logger.Level.WARNING, "removing an unfinished unpack of PostgreSQL: {0}", folder);
+                    deleteRecursively(folder);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not look for unfinished PostgreSQL unpacks: {0}", e.toString());
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
