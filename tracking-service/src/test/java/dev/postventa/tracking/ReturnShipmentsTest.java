@@ -5,7 +5,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventJson;
@@ -20,11 +22,16 @@ import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.WebhookSigner;
+import dev.postventa.tracking.carriers.AnswerLosingCarrier;
+import dev.postventa.tracking.carriers.SimulatedCarrier;
+import dev.postventa.tracking.shipment.ApprovalFailingOnce;
+import dev.postventa.tracking.shipment.CarrierLabels;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,10 +41,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Approved returns get a return shipment; signed carrier scans move it forward in scan-time order. */
+/**
+ * Approved returns get a return shipment and one carrier label, however often the approval or the carrier call is
+ * tried; signed carrier scans move the shipment forward in scan-time order.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracking"))
 class ReturnShipmentsTest {
+
+    @Inject
+    SimulatedCarrier carrier;
 
     static final String SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
     static final String ROTATED_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3Itcm90YXRpb24=";
@@ -49,17 +62,16 @@ class ReturnShipmentsTest {
     }
 
     @Test
-    void anApprovedReturnGetsOneShipmentEvenWhenApprovedTwice() {
+    void anApprovedReturnGetsOneShipmentAndOneLabelEvenWhenApprovedAgain() {
         UUID returnId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
+        String otherEventId = UUID.randomUUID().toString();
         approve(returnId, eventId);
         approve(returnId, eventId);
-        approve(returnId, UUID.randomUUID().toString());
+        approve(returnId, otherEventId);
 
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            List<CloudEvent> created = kafka.awaitCloudEvents(Topics.SHIPMENTS,
-                    e -> e.getType().equals(EventCatalog.typeOf(ReturnShipmentCreated.class)) && payload(e, ReturnShipmentCreated.class)
-                            .returnId().equals(returnId), 1, Duration.ofSeconds(30));
+            List<CloudEvent> created = awaitShipmentCreated(kafka, returnId);
             ReturnShipmentCreated shipment = payload(created.get(0), ReturnShipmentCreated.class);
             assertThat(created.get(0).getSubject()).isEqualTo(shipment.shipmentId().toString());
             assertThat(created.get(0).getSource().toString()).isEqualTo("tracking-service");
@@ -67,12 +79,100 @@ class ReturnShipmentsTest {
             assertThat(shipment.labelUrl()).endsWith(shipment.trackingNumber() + ".pdf");
             assertThat(shipment.customer().locale()).isEqualTo("es-MX");
             assertThat(shipment.rmaNumber()).isEqualTo("RMA-TEST-1");
-            // The other approvals must not have produced a second shipment.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                    ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId) == 1);
+            // Both approvals were handled (the redelivery of the first was skipped by the inbox) ...
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                    "select count(*) from inbox_message where event_id in (?, ?)", eventId, otherEventId) == 2);
+            // ... and the other one found the shipment: one shipment, one label, one announcement.
+            assertNoSecondShipmentCreated(kafka, returnId);
         }
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
+                + "and effect_key = ? and status = 'DONE'", returnId.toString())).isEqualTo(1);
+        assertThat(carrier.callsFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
+        assertThat(carrier.labelsIssuedFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
         given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
-                .statusCode(200).body("", hasSize(1)).body("[0].status", equalTo("LABEL_CREATED"));
+                .statusCode(200).body("", hasSize(1)).body("[0].status", equalTo("LABEL_CREATED"))
+                .body("[0].labelState", equalTo("CREATED"));
+    }
+
+    @Test
+    void aLabelIsRequestedOnceAlthoughTheApprovalsTransactionIsRetried() {
+        UUID returnId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        ApprovalFailingOnce.failOnceAfterScheduling(returnId);
+
+        approve(returnId, eventId);
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            awaitShipmentCreated(kafka, returnId);
+            assertNoSecondShipmentCreated(kafka, returnId);
+        }
+        // The first run of the inbox transaction stored the shipment and scheduled the label, then failed and was
+        // rolled back; the inbox ran it again. The carrier was asked after the commit only, once.
+        assertThat(ApprovalFailingOnce.failedFor(returnId)).isTrue();
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
+                + "and effect_key = ? and attempts = 1 and status = 'DONE'", returnId.toString())).isEqualTo(1);
+        assertThat(carrier.callsFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
+        assertThat(carrier.labelsIssuedFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
+    }
+
+    @Test
+    void aCarrierAnswerLostAfterTheLabelWasIssuedIsAskedForAgainWithTheSameKeyAndIssuesNoSecondLabel() {
+        UUID returnId = UUID.randomUUID();
+        String key = CarrierLabels.keyOf(returnId);
+        AnswerLosingCarrier.loseAnswerOnce(key);
+
+        approve(returnId, UUID.randomUUID().toString());
+
+        ReturnShipmentCreated shipment;
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            shipment = payload(awaitShipmentCreated(kafka, returnId).get(0), ReturnShipmentCreated.class);
+            assertNoSecondShipmentCreated(kafka, returnId);
+        }
+        assertThat(carrier.callsFor(key)).isEqualTo(2);
+        assertThat(carrier.labelsIssuedFor(key)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
+                + "and effect_key = ? and attempts = 2 and status = 'DONE'", key)).isEqualTo(1);
+        given().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo(shipment.shipmentId().toString()))
+                .body("[0].trackingNumber", equalTo(shipment.trackingNumber()))
+                .body("[0].labelUrl", equalTo(shipment.labelUrl()))
+                .body("[0].status", equalTo("LABEL_CREATED"));
+    }
+
+    @Test
+    void aLabelTheCarrierRefusesLeavesTheShipmentWithoutLabelAndAnnouncesNothing() {
+        UUID returnId = UUID.randomUUID();
+
+        approve(returnId, UUID.randomUUID().toString(), "Mexico");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("returnId", returnId.toString())
+                .when().get("/shipments").then().statusCode(200)
+                .body("[0].labelState", equalTo("FAILED"))
+                .body("[0].labelError", containsString("Mexico"))
+                .body("[0].trackingNumber", nullValue())
+                .body("[0].status", nullValue()));
+        assertThat(carrier.callsFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
+        assertThat(carrier.labelsIssuedFor(CarrierLabels.keyOf(returnId))).isZero();
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
+                + "and effect_key = ? and status = 'FAILED'", returnId.toString())).isEqualTo(1);
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> isShipmentCreatedFor(r, returnId), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void shipmentsAreLookedUpByAReturnIdThatIsAUuid() {
+        given().queryParam("returnId", "not-a-uuid").when().get("/shipments").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", equalTo(List.of("returnId")));
+        given().when().get("/shipments").then().statusCode(400)
+                .body("violations.message", equalTo(List.of("is required")));
+        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/shipments").then()
+                .statusCode(200).body("", hasSize(0));
+        given().when().get("/shipments/SIMMX-NO-SUCH").then().statusCode(404);
     }
 
     @Test
@@ -159,17 +259,40 @@ class ReturnShipmentsTest {
                 .body("timeline[0].carrierStatus", equalTo("pre_transit"));
     }
 
+    /** Approves a return and waits for its label: the shipment's tracking number. */
     private static String shipmentFor(UUID returnId) {
         approve(returnId, UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                "select count(*) from shipment where return_id = ? and label_state = 'CREATED'", returnId) == 1);
         return given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
                 .statusCode(200).extract().path("[0].trackingNumber");
     }
 
+    private static List<CloudEvent> awaitShipmentCreated(KafkaTestClient kafka, UUID returnId) {
+        return kafka.awaitCloudEvents(Topics.SHIPMENTS,
+                e -> e.getType().equals(EventCatalog.typeOf(ReturnShipmentCreated.class))
+                        && payload(e, ReturnShipmentCreated.class).returnId().equals(returnId),
+                1, Duration.ofSeconds(30));
+    }
+
+    /** Exactly one ReturnShipmentCreated of the return on the topic, reading it for a few seconds more. */
+    private static void assertNoSecondShipmentCreated(KafkaTestClient kafka, UUID returnId) {
+        assertThat(kafka.readAll(Topics.SHIPMENTS, r -> isShipmentCreatedFor(r, returnId), Duration.ofSeconds(3)))
+                .hasSize(1);
+    }
+
+    private static boolean isShipmentCreatedFor(ConsumerRecord<String, byte[]> record, UUID returnId) {
+        return EventCatalog.typeOf(ReturnShipmentCreated.class).equals(KafkaTestClient.header(record, "ce_type"))
+                && EventJson.fromBytes(record.value(), ReturnShipmentCreated.class).returnId().equals(returnId);
+    }
+
     private static void approve(UUID returnId, String eventId) {
+        approve(returnId, eventId, "MX");
+    }
+
+    private static void approve(UUID returnId, String eventId, String country) {
         ReturnApproved approved = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1",
-                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"),
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", country),
                 List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")),
                 Instant.now());
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
