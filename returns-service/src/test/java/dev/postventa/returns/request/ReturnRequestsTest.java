@@ -57,6 +57,13 @@ class ReturnRequestsTest extends ReturnsTestSupport {
                 .body("history.status", equalTo(List.of("REQUESTED", "APPROVED")))
                 .extract().header("Location");
         String returnId = URI.create(location).getPath().replace("/returns/", "");
+        // Lines are jsonb arrays whose money keeps its decimal string, as the events carry it.
+        assertThat(count("select count(*) from return_request where id = ?::uuid and jsonb_typeof(lines) = 'array' "
+                + "and lines -> 0 -> 'unitPrice' ->> 'amount' = '499.90' "
+                + "and jsonb_typeof(lines -> 0 -> 'unitPrice' -> 'amount') = 'string'", returnId)).isEqualTo(1);
+        assertThat(count("select count(*) from order_snapshot where order_id = ? and jsonb_array_length(lines) = 3 "
+                + "and jsonb_typeof(lines -> 1 -> 'unitPrice' -> 'amount') = 'string' "
+                + "and lines -> 1 -> 'unitPrice' ->> 'amount' = '1299.00'", orderId)).isEqualTo(1);
 
         io.restassured.RestAssured.given().when().get("/returns/" + returnId).then()
                 .statusCode(200)
