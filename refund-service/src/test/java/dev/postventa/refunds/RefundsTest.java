@@ -249,6 +249,30 @@ class RefundsTest {
     }
 
     @Test
+    void aRefundLeftPendingByThePreviousVersionIsScheduledByTheMigrationAndPaidOnce() throws IOException {
+        UUID refundId = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        // The previous version (sweeper design) paid, then stopped before storing the outcome: no pending_effect row.
+        ProviderRefund paidByThePreviousVersion = provider.refund(new RefundOrder(refundId.toString(), "MX-5003",
+                Money.of("150.00", "MXN"))).await().atMost(WAIT);
+        ServiceDatabase.execute("""
+                INSERT INTO refund (id, return_id, order_id, amount, currency, status, attempts, customer_id, email,
+                                    locale, country, created_at, updated_at)
+                VALUES ('%s', '%s', 'MX-5003', 150.00, 'MXN', 'PENDING', 1, 'cust-ana', 'ana@example.mx', 'es-MX',
+                        'MX', now() - interval '10 minutes', now() - interval '10 minutes')""".formatted(refundId, returnId));
+
+        ServiceDatabase.execute(migration("db/migration/V2__refund_payments_as_effects.sql"));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+                RefundIssued.class);
+        assertThat(issued.providerReference()).isEqualTo(paidByThePreviousVersion.reference());
+        assertThat(issued.amount()).isEqualTo(Money.of("150.00", "MXN"));
+        assertThat(provider.callsFor(refundId.toString())).isEqualTo(2);
+        assertThat(provider.paymentsFor(refundId.toString())).isEqualTo(1);
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredAndTheNextEventIsStillRefunded() {
         String poisonKey = UUID.randomUUID().toString();
         UUID brokenReturn = UUID.randomUUID();
@@ -310,6 +334,13 @@ class RefundsTest {
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
                     && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
+        }
+    }
+
+    private static String migration(String resource) throws IOException {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

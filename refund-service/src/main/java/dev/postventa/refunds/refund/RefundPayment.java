@@ -43,12 +43,13 @@ public class RefundPayment implements EffectHandler<ProviderRefund> {
 
     @Override
     public Uni<ProviderRefund> perform(Attempt attempt) {
-        RefundOrder order = attempt.payload(RefundOrder.class);
-        if (!attempt.key().equals(order.idempotencyKey())) {
+        RefundOrder stored = attempt.payload(RefundOrder.class);
+        if (!attempt.key().equals(stored.idempotencyKey())) {
             return Uni.createFrom().failure(new IllegalStateException("effect " + attempt.key()
-                    + " carries the order of refund " + order.idempotencyKey()));
+                    + " carries the order of refund " + stored.idempotencyKey()));
         }
-        return provider.refund(order);
+        // Orders scheduled by the V2 migration carry the column's scale (150.0000): the provider sees 150.00.
+        return provider.refund(new RefundOrder(stored.idempotencyKey(), stored.orderId(), stored.amount().normalized()));
     }
 
     @Override
