@@ -126,8 +126,8 @@ public class EffectWorker {
             if (attempts.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            List<Uni<Void>> runs = attempts.stream().map(attempt -> perform(attempt, context)).toList();
-            return Uni.join().all(runs).andCollectFailures().replaceWith(attempts.size());
+            List<Uni<Void>> runs = attempts.stream().map(this::perform).toList();
+            return onContext(Uni.join().all(runs).andCollectFailures(), context).replaceWith(attempts.size());
         });
     }
 
@@ -142,9 +142,15 @@ public class EffectWorker {
                 .map(due -> due.stream().map(effect -> effect.start(now, lease)).toList())));
     }
 
-    private Uni<Void> perform(Attempt attempt, Context context) {
+    /**
+     * Runs one attempt on its own duplicated context: Panache keeps one session per context, and the attempts of a
+     * round run concurrently, so sharing the round's context would share (and corrupt) one session between them.
+     */
+    private Uni<Void> perform(Attempt attempt) {
         EffectHandler<?> handler = handlers.get(attempt.kind());
-        return call(handler, attempt, context);
+        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return call(handler, attempt, own).runSubscriptionOn(task -> own.runOnContext(ignored -> task.run()));
     }
 
     private <R> Uni<Void> call(EffectHandler<R> handler, Attempt attempt, Context context) {
