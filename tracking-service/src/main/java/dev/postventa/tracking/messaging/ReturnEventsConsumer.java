@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Creates a return shipment for every approved return, once per event id. */
+/**
+ * Creates a return shipment for every approved return, once per event id; its carrier label is owed in the same
+ * transaction and requested after the commit (the dispatcher wakes the effect worker).
+ */
 @ApplicationScoped
 public class ReturnEventsConsumer {
 
