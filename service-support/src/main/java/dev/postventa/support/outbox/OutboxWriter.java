@@ -30,11 +30,8 @@ public class OutboxWriter {
     private final RelayState relay;
     private final Clock clock;
 
+    // The service's Clock bean, so occurred_at (the events' ce_time) agrees with the timestamps the aggregate took.
     @Inject
-    OutboxWriter(RelayState relay) {
-        this(relay, Clock.systemUTC());
-    }
-
     OutboxWriter(RelayState relay, Clock clock) {
         this.relay = relay;
         this.clock = clock;
