@@ -48,6 +48,17 @@ class OutboxRecordMapperTest {
     }
 
     @Test
+    void nonAsciiTextInThePayloadIsSentAsUtf8() {
+        String payload = "{\"location\": \"Ciudad de México\", \"name\": \"Camisa de lino – talla M\"}";
+        Row row = new Row(APPROVED.id(), APPROVED.aggregateId(), "postventa.shipment.status-changed.v1",
+                "postventa.shipments", payload, APPROVED.occurredAt());
+
+        ProducerRecord<String, byte[]> record = mapper.map(insert(row)).orElseThrow();
+
+        assertThat(record.value()).isEqualTo(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theEnvelopeIsCloudEventsBinaryModeHeaders() {
         ProducerRecord<String, byte[]> record = mapper.map(insert(APPROVED)).orElseThrow();
 
