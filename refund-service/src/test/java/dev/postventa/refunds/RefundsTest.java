@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,34 @@ class RefundsTest {
         assertThat(provider.paymentsFor(refundId)).isEqualTo(1);
         assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ?", refundId))
                 .as("one payment owed").isEqualTo(1);
+    }
+
+    @Test
+    void manyReturnsReceivedAtOnceAreEachRefundedOnce() {
+        List<UUID> returnIds = IntStream.range(0, 8).mapToObj(i -> UUID.randomUUID()).toList();
+        // Published together, their payments are due together: the worker performs them in the same rounds.
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            for (int i = 0; i < returnIds.size(); i++) {
+                ReturnReceived event = received(returnIds.get(i), "MX-70" + i);
+                kafka.sendCloudEvent(event.topic(), event.aggregateId(), UUID.randomUUID().toString(),
+                        event.eventType(), "returns-service", EventJson.toBytes(event));
+            }
+        }
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            List<ConsumerRecord<String, byte[]>> issued = kafka.awaitRecords(Topics.REFUNDS,
+                    r -> returnIds.stream().anyMatch(returnId -> isFor(r, returnId)), returnIds.size(), WAIT);
+            assertThat(issued).extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                    .containsOnly(EventCatalog.typeOf(RefundIssued.class));
+            assertThat(issued).extracting(r -> json(r).path("returnId").asText())
+                    .containsExactlyInAnyOrderElementsOf(returnIds.stream().map(UUID::toString).toList());
+        }
+        for (UUID returnId : returnIds) {
+            JsonPath refund = refundOf(returnId);
+            assertThat(refund.getString("status")).isEqualTo("ISSUED");
+            assertThat(provider.paymentsFor(refund.getString("id"))).isEqualTo(1);
+            assertThat(provider.callsFor(refund.getString("id"))).isEqualTo(1);
+        }
     }
 
     @Test
