@@ -109,7 +109,9 @@ public class EffectWorker {
             return Uni.createFrom().voidItem();
         }
         wakeAgain.set(false);
-        return round()
+        // Deferred: a round that throws while being assembled (e.g. no persistence unit during shutdown) must still
+        // reach the recovery below and release `running`, or the worker would never run again.
+        return Uni.createFrom().deferred(this::round)
                 .onFailure().invoke(failure -> LOG.warnf("an effect round failed, the next one retries: %s", failure))
                 .onFailure().recoverWithItem(0)
                 .chain(performed -> {
