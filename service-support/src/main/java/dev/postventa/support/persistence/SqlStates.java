@@ -26,7 +26,9 @@ public final class SqlStates {
 
     /** True when {@code failure} or one of its causes carries {@code sqlState} from the reactive or JDBC driver. */
     public static boolean has(Throwable failure, String sqlState) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // Bounded: a cause chain that loops back on itself must not hang the caller.
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg && sqlState.equals(pg.getSqlState())) {
                 return true;
             }
