@@ -235,6 +235,8 @@ class CustomerNotificationsTest {
     void aMessageThatNeverGetsThroughIsGivenUpAfterTheLastAttempt() {
         UUID returnId = UUID.randomUUID();
         String email = "pedro+" + returnId + "@example.mx";
+        double exhaustedBefore = effectAttempts("exhausted");
+        double retriesBefore = effectAttempts("retry");
         SmtpInbox inbox = inbox();
         inbox.stop();
         try {
@@ -254,6 +256,8 @@ class CustomerNotificationsTest {
         // Given up: started again, the server gets nothing, and nothing is announced.
         assertThat(pendingEmailEffects(returnId)).isZero();
         assertThat(inbox.messages().stream().filter(to(email))).isEmpty();
+        assertThat(effectAttempts("exhausted")).isGreaterThanOrEqualTo(exhaustedBefore + 1);
+        assertThat(effectAttempts("retry")).isGreaterThanOrEqualTo(retriesBefore + MAX_ATTEMPTS - 1);
     }
 
     @Test
@@ -406,6 +410,16 @@ class CustomerNotificationsTest {
         return metrics.lines()
                 .filter(line -> line.startsWith(metric + "{") && line.contains("consumer=\"notification-service\"")
                         && line.contains("type=\"" + eventType + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Email attempts with one outcome, as operations read them on /q/metrics. */
+    private static double effectAttempts(String outcome) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("postventa_effects_attempts_total{") && line.contains("kind=\"email\"")
+                        && line.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
