@@ -75,6 +75,9 @@ public class RefundPayment implements EffectHandler<ProviderRefund> {
         return locked(attempt).invoke(refund -> {
             if (refund.isPending()) {
                 refund.attemptFailed(attempt.number(), clock.instant());
+            } else {
+                LOG.warnf("refund %s is already %s: failed attempt %d (%s) is not counted", refund.id, refund.status,
+                        attempt.number(), reason);
             }
         }).replaceWithVoid();
     }
