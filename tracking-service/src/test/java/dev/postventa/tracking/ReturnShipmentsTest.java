@@ -144,6 +144,48 @@ class ReturnShipmentsTest {
     }
 
     @Test
+    void aWorkerCrashAfterTheCarrierIssuedTheLabelIsRetriedWithTheSameKeyOnceTheLeaseRunsOut() {
+        UUID returnId = UUID.randomUUID();
+        String key = CarrierLabels.keyOf(returnId);
+        String crash = "test_crash_" + returnId.toString().replace("-", "");
+        // The real database refuses the first attempt to record this shipment's label: the outcome transaction (label
+        // and ReturnShipmentCreated) rolls back after the carrier accepted, as if the worker had died at that moment.
+        ServiceDatabase.execute("CREATE SEQUENCE " + crash);
+        ServiceDatabase.execute("""
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.label_state = 'CREATED' AND nextval('%1$s') = 1 THEN
+                        RAISE EXCEPTION 'test: the worker crashed before the label was recorded';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(crash));
+        ServiceDatabase.execute("CREATE TRIGGER %1$s BEFORE UPDATE ON shipment FOR EACH ROW WHEN (NEW.return_id = '%2$s')"
+                .formatted(crash, returnId) + " EXECUTE FUNCTION " + crash + "()");
+        try {
+            approve(returnId, UUID.randomUUID().toString());
+
+            ReturnShipmentCreated shipment;
+            try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+                shipment = payload(awaitShipmentCreated(kafka, returnId).get(0), ReturnShipmentCreated.class);
+                assertNoSecondShipmentCreated(kafka, returnId);
+            }
+            assertThat(ServiceDatabase.count("select last_value from " + crash))
+                    .as("the label was recorded twice: refused once, then stored").isEqualTo(2);
+            assertThat(carrier.callsFor(key)).isEqualTo(2);
+            assertThat(carrier.labelsIssuedFor(key)).isEqualTo(1);
+            assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
+                    + "and effect_key = ? and attempts = 2 and status = 'DONE'", key)).isEqualTo(1);
+            given().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
+                    .body("[0].trackingNumber", equalTo(shipment.trackingNumber()))
+                    .body("[0].labelState", equalTo("CREATED"));
+        } finally {
+            ServiceDatabase.execute("DROP TRIGGER " + crash + " ON shipment");
+            ServiceDatabase.execute("DROP FUNCTION " + crash + "()");
+            ServiceDatabase.execute("DROP SEQUENCE " + crash);
+        }
+    }
+
+    @Test
     void aLabelTheCarrierRefusesLeavesTheShipmentWithoutLabelAndAnnouncesNothing() {
         UUID returnId = UUID.randomUUID();
 
