@@ -4,7 +4,8 @@
 # Usage: scripts/signed-scan.sh TRACKING_NUMBER CARRIER_STATUS [LOCATION] [EVENT_ID]
 #   CARRIER_STATUS e.g. picked_up, in_transit, out_for_delivery, delivered, exception
 # Env: TRACKING_URL (default http://localhost:8082), CARRIER (default simulated),
-#      WEBHOOK_SECRET (default: the local dev secret of the simulated carrier).
+#      WEBHOOK_SECRET (default: the local dev secret of the simulated carrier, which the local stack passes to
+#      tracking-service as SIMULATED_CARRIER_WEBHOOK_SECRETS; the packaged service has no default secret).
 set -euo pipefail
 tracking=${1:?usage: signed-scan.sh TRACKING_NUMBER CARRIER_STATUS [LOCATION] [EVENT_ID]}
 status=${2:?usage: signed-scan.sh TRACKING_NUMBER CARRIER_STATUS [LOCATION] [EVENT_ID]}

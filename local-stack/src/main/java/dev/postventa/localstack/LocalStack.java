@@ -26,6 +26,9 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> START_ORDER = List.of("returns-service", "tracking-service", "refund-service",
             "notification-service");
 
+    /** The simulated carrier's Standard Webhooks secret in the local stack (a local dev secret, nothing else). */
+    public static final String LOCAL_WEBHOOK_SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
+
     private final Settings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -130,6 +133,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SMTP_HOST", smtp.host());
         env.put("SMTP_PORT", String.valueOf(smtp.port()));
+        if (service.equals("tracking-service")) {
+            // The packaged jar runs in the prod profile, which has no webhook secret: the local stack sets the
+            // local dev secret that scripts/signed-scan.sh and the system test sign with (never used in production).
+            env.put("SIMULATED_CARRIER_WEBHOOK_SECRETS", LOCAL_WEBHOOK_SECRET);
+        }
         env.putAll(settings.extraEnv());
         return env;
     }
