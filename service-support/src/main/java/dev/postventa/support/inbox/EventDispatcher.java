@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 /**
  * The one path from a CloudEvents record to a consumer's typed handler: reads the envelope, finds the handler for
  * the event's class, runs it once per event id in the inbox's transaction, skips other types in one visible place,
+ * dead-letters an event whose {@code ce_source} is not the service owning its topic ({@link EventSources}),
  * and wakes the effect worker once the transaction has committed (a handler may have owed a call to a partner).
  */
 @ApplicationScoped
@@ -29,13 +30,20 @@ public class EventDispatcher {
     }
 
     public Uni<Void> dispatch(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
-        return Uni.createFrom().item(() -> IncomingEvent.from(record))
+        return Uni.createFrom().item(() -> trusted(record))
                 .chain(event -> handlers.forType(event.type())
                         .map(handler -> handleOnce(event.id(), event.type(), handler.bind(event)))
                         .orElseGet(() -> skipped.skip(event.id(), event.type())))
                 .onFailure(UndecodableEventException.class).invoke(failure -> LOG.warnf(
                         "record %s-%d@%d (key %s) goes to the dead-letter topic: %s", record.topic(),
                         record.partition(), record.offset(), record.key(), failure.getMessage()));
+    }
+
+    /** Reads the envelope and refuses an event whose {@code ce_source} does not own its topic (never applied). */
+    private static IncomingEvent trusted(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        EventSources.requireOwner(record.topic(), event);
+        return event;
     }
 
     /** Runs {@code work} once per event id (for inbound contracts that are not CloudEvents, such as the storefront's). */

@@ -1,12 +1,18 @@
 package dev.postventa.support.inbox;
 
 import dev.postventa.events.UndecodableEventException;
+import dev.postventa.support.outbox.RelayNotReadyException;
 import io.smallrye.mutiny.Uni;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * The inbox's decisions, apart from the database: a claim that inserted no row means the event was already handled
- * (skip it and count the duplicate), and a failed attempt is retried with backoff unless it is an
- * {@link UndecodableEventException}, which no retry can fix and which goes straight to the dead-letter topic.
+ * (skip it and count the duplicate), and a failed attempt is classified: an {@link FailureKind#INFRASTRUCTURE}
+ * failure (database or broker unreachable) is retried without bound, the record waiting for the outage to end; a
+ * {@link FailureKind#PERMANENT} one (an event that breaks its contract) goes straight to the dead-letter topic; any
+ * other is retried a bounded number of times.
  */
 final class InboxDecisions {
 
@@ -17,6 +23,25 @@ final class InboxDecisions {
         /** A redelivery of an event this consumer already handled: skip it and count it. */
         DUPLICATE
     }
+
+    /** Why an attempt failed, as far as retrying it is concerned. */
+    enum FailureKind {
+        /** The database or broker is unreachable: the same record is retried until it is back, never dead-lettered. */
+        INFRASTRUCTURE,
+        /** The message can never succeed (undecodable, contract violation): dead-lettered at once. */
+        PERMANENT,
+        /** Anything else: retried {@code postventa.inbox.max-retries} times, then dead-lettered. */
+        OTHER
+    }
+
+    /** Told before each retry: the kind of failure, the attempt that failed (1 = the first) and the wait. */
+    @FunctionalInterface
+    interface RetryListener {
+        void retrying(FailureKind kind, int failedAttempt, Throwable failure, Duration wait);
+    }
+
+    /** Bounded walk of a cause chain: a chain that loops back on itself must not hang the consumer. */
+    private static final int MAX_CAUSE_DEPTH = 32;
 
     private final InboxConfig config;
 
@@ -31,16 +56,105 @@ final class InboxDecisions {
 
     /** True when another attempt may succeed; an event that breaks its contract fails the same way every time. */
     static boolean isRetryable(Throwable failure) {
-        return !(failure instanceof UndecodableEventException);
+        return classify(failure) != FailureKind.PERMANENT;
     }
 
     /**
-     * {@code attempt} resubscribed after each retryable failure, with exponential backoff, at most
-     * {@code postventa.inbox.max-retries} times; then, or at once for a non-retryable failure, it fails.
+     * Classifies a failure by its type (the failure itself, not its causes, for a contract violation; anywhere in
+     * its cause chain for an outage, since Hibernate and Mutiny wrap the driver's failure) and by SQLState, never by
+     * a message's wording.
+     */
+    static FailureKind classify(Throwable failure) {
+        if (failure instanceof UndecodableEventException) {
+            return FailureKind.PERMANENT;
+        }
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_CAUSE_DEPTH; t = t.getCause() == t ? null : t.getCause()) {
+            if (isInfrastructure(t)) {
+                return FailureKind.INFRASTRUCTURE;
+            }
+        }
+        return FailureKind.OTHER;
+    }
+
+    private static boolean isInfrastructure(Throwable t) {
+        if (t instanceof java.net.SocketException // connection refused or reset, no route (ConnectException)
+                || t instanceof java.net.SocketTimeoutException
+                || t instanceof java.net.UnknownHostException
+                || t instanceof java.nio.channels.ClosedChannelException
+                || t instanceof java.util.concurrent.TimeoutException // pool wait, Vert.x connect timeout
+                || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                || t instanceof org.apache.kafka.common.errors.RetriableException // broker unavailable, timeouts
+                || t instanceof RelayNotReadyException) {
+            return true;
+        }
+        String sqlState = sqlStateOf(t);
+        return sqlState != null && isOutageSqlState(sqlState);
+    }
+
+    /**
+     * Class 08 (connection exception), 53 (insufficient resources: too many connections, disk full, out of memory),
+     * 57P01..57P03 (server shutting down, crashed, starting up) and 58 (system error, I/O): the server or the way to it
+     * is failing, not this message.
+     */
+    static boolean isOutageSqlState(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("58")
+                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03");
+    }
+
+    private static String sqlStateOf(Throwable t) {
+        if (t instanceof io.vertx.pgclient.PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        if (t instanceof org.hibernate.JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        return null;
+    }
+
+    /** The wait before retry number {@code retry} (1 = the first): {@code initial} doubled each time, up to {@code max}. */
+    static Duration backoff(int retry, Duration initial, Duration max) {
+        int doublings = Math.min(Math.max(retry - 1, 0), 30);
+        Duration wait = initial.multipliedBy(1L << doublings);
+        return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
+    }
+
+    /**
+     * {@code attempt} resubscribed after each failure until it succeeds: without bound for an infrastructure
+     * failure, at most {@code postventa.inbox.max-retries} times for other failures, never for a permanent one.
      */
     <T> Uni<T> withRetries(Uni<T> attempt) {
-        return attempt
-                .onFailure(InboxDecisions::isRetryable)
-                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+        return withRetries(attempt, Runnable::run, (kind, failedAttempt, failure, wait) -> {
+        });
+    }
+
+    /** The same, resuming each retry on {@code resumeOn} (the consumer's Vert.x context) and telling {@code listener}. */
+    <T> Uni<T> withRetries(Uni<T> attempt, Executor resumeOn, RetryListener listener) {
+        return run(attempt, resumeOn, listener, 1, 0, 0);
+    }
+
+    private <T> Uni<T> run(Uni<T> attempt, Executor resumeOn, RetryListener listener, int attemptNumber,
+                           int outageRetries, int otherRetries) {
+        return attempt.onFailure().recoverWithUni(failure -> {
+            FailureKind kind = classify(failure);
+            if (kind == FailureKind.PERMANENT
+                    || (kind == FailureKind.OTHER && otherRetries >= config.maxRetries())) {
+                return Uni.createFrom().failure(failure);
+            }
+            int nextOutage = kind == FailureKind.INFRASTRUCTURE ? outageRetries + 1 : 0;
+            int nextOther = kind == FailureKind.OTHER ? otherRetries + 1 : otherRetries;
+            Duration wait = kind == FailureKind.INFRASTRUCTURE
+                    ? backoff(nextOutage, config.initialBackoff(), config.outageMaxBackoff())
+                    : backoff(nextOther, config.initialBackoff(), config.maxBackoff());
+            listener.retrying(kind, attemptNumber, failure, wait);
+            return Uni.createFrom().voidItem()
+                    .onItem().delayIt().by(wait)
+                    .emitOn(resumeOn)
+                    .chain(() -> run(attempt, resumeOn, listener, attemptNumber + 1, nextOutage, nextOther));
+        });
     }
 }

@@ -91,6 +91,22 @@ class EventDispatcherTest {
     }
 
     @Test
+    void anEventFromAServiceThatDoesNotOwnTheTopicIsDeadLetteredNotApplied() {
+        Map<String, String> headers = InboundRecords.approvedHeaders();
+        headers.put("ce_source", "tracking-service");
+        ConsumerRecord<String, byte[]> forged = InboundRecords.record(headers,
+                dev.postventa.events.EventJson.toBytes(InboundRecords.APPROVED));
+
+        assertThatThrownBy(() -> dispatch(forged))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageContaining("ce_source 'tracking-service'")
+                .hasMessageContaining("only returns-service publishes there");
+        assertThat(inbox.claims).isEmpty();
+        assertThat(approved).isEmpty();
+        assertThat(effects.wakeUps()).isZero();
+    }
+
+    @Test
     void aFailingHandlerDoesNotWakeTheEffectWorker() {
         EventHandlers failing = EventHandlers.create().on(ReturnApproved.class,
                 event -> Uni.createFrom().failure(new IllegalStateException("return is CANCELLED")));
