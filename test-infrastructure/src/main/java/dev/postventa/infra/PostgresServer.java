@@ -58,6 +58,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "20")
                 .setServerConfig("max_wal_senders", "20")
+                // A relay that is down must not let its slot fill the disk: past this much retained WAL PostgreSQL
+                // invalidates the slot, and the relay reports it lost (readiness DOWN, writes refused).
+                .setServerConfig("max_slot_wal_keep_size", "1GB")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "64MB")
                 .setPGStartupWait(Duration.ofSeconds(60));

@@ -7,11 +7,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes domain events to the outbox inside the caller's transaction: the row is inserted and deleted at once, so
@@ -27,20 +29,47 @@ public class OutboxWriter {
             VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(CAST(:payload AS text) AS jsonb), :occurredAt)""";
     private static final String DELETE = "DELETE FROM outbox_event WHERE id = :id";
 
+    /** Default bound of one event's JSON: well below Kafka's default 1 MiB per record (max.message.bytes). */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 262_144;
+
     private final RelayState relay;
     private final Clock clock;
+    private final int maxEventBytes;
 
     // The service's Clock bean, so occurred_at (the events' ce_time) agrees with the timestamps the aggregate took.
     @Inject
-    OutboxWriter(RelayState relay, Clock clock) {
+    OutboxWriter(RelayState relay, Clock clock,
+                 @ConfigProperty(name = "postventa.outbox.max-event-bytes", defaultValue = "262144") int maxEventBytes) {
         this.relay = relay;
         this.clock = clock;
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    /**
+     * The event's JSON as the outbox stores it, or {@link OutboxEventTooLargeException} when it is larger than
+     * {@code maxBytes} (UTF-8): such an event would be refused by Kafka and never reach a consumer.
+     */
+    public static String boundedJson(DomainEvent event, int maxBytes) {
+        String json = EventJson.toJson(event);
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw new OutboxEventTooLargeException(event.eventType(), bytes, maxBytes);
+        }
+        return json;
     }
 
     /** Appends one event; must run inside {@code Panache.withTransaction}. */
     public Uni<Void> publish(DomainEvent event) {
         if (!relay.acceptsWrites()) {
-            return Uni.createFrom().failure(new RelayNotReadyException());
+            return Uni.createFrom().failure(relay.slotLost() != null
+                    ? new RelayNotReadyException("events cannot be published: " + relay.slotLost())
+                    : new RelayNotReadyException());
+        }
+        String json;
+        try {
+            json = boundedJson(event, maxEventBytes);
+        } catch (OutboxEventTooLargeException e) {
+            return Uni.createFrom().failure(e);
         }
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
@@ -54,7 +83,7 @@ public class OutboxWriter {
                             .setParameter("aggregateId", event.aggregateId())
                             .setParameter("eventType", event.eventType())
                             .setParameter("topic", event.topic())
-                            .setParameter("payload", EventJson.toJson(event))
+                            .setParameter("payload", json)
                             .setParameter("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                             .executeUpdate()
                             .chain(() -> session.createNativeQuery(DELETE).setParameter("id", id).executeUpdate());

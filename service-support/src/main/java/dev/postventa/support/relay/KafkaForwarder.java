@@ -2,6 +2,7 @@ package dev.postventa.support.relay;
 
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,64 +13,111 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 
 /**
  * Sends each batch of outbox changes to Kafka and marks the records processed only after Kafka acknowledged all
  * of them: a crash in between replays the batch (at least once), it never skips it.
+ *
+ * <p>A record Kafka refuses for good (too large, topic not authorised or invalid) would fail every replay and stop the
+ * relay forever: it is handed to the {@link Parking} (stored with its reason, counted, logged) and then marked
+ * processed like the others. Any other failure fails the batch, and the engine is restarted and replays it.
  */
 final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
     private static final Logger LOG = Logger.getLogger(KafkaForwarder.class);
 
+    /** Keeps a record Kafka refuses forever, durably, before the relay moves past it. */
+    @FunctionalInterface
+    interface Parking {
+        /** Must throw unless the record is stored: the batch then fails and is replayed. */
+        void park(ProducerRecord<String, byte[]> record, Throwable refusal);
+
+        /** Without a place to park, a refused record fails the batch, as it always did. */
+        Parking NONE = (record, refusal) -> {
+            throw new IllegalStateException("Kafka did not acknowledge an outbox event", refusal);
+        };
+    }
+
     private final Producer<String, byte[]> producer;
     private final OutboxRecordMapper mapper;
     private final long sendTimeoutMillis;
+    private final Parking parking;
 
     KafkaForwarder(Producer<String, byte[]> producer, OutboxRecordMapper mapper, long sendTimeoutMillis) {
+        this(producer, mapper, sendTimeoutMillis, Parking.NONE);
+    }
+
+    KafkaForwarder(Producer<String, byte[]> producer, OutboxRecordMapper mapper, long sendTimeoutMillis,
+                   Parking parking) {
         this.producer = producer;
         this.mapper = mapper;
         this.sendTimeoutMillis = sendTimeoutMillis;
+        this.parking = parking;
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> change : changes) {
             Optional<ProducerRecord<String, byte[]>> record = mapper.map(change.record());
             record.ifPresent(r -> {
-                LOG.debugf("relaying %s to %s key %s", KafkaForwarder.header(r, "ce_type"), r.topic(), r.key());
-                acks.add(producer.send(r));
+                LOG.debugf("relaying %s to %s key %s", header(r, "ce_type"), r.topic(), r.key());
+                sent.add(new Sent(r, producer.send(r)));
             });
         }
         producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            awaitAck(ack);
+        for (Sent s : sent) {
+            awaitAck(s);
         }
         for (RecordChangeEvent<SourceRecord> change : changes) {
             committer.markProcessed(change);
         }
         committer.markBatchFinished();
-        if (!acks.isEmpty()) {
-            LOG.debugf("relayed %d outbox events", acks.size());
+        if (!sent.isEmpty()) {
+            LOG.debugf("relayed %d outbox events", sent.size());
         }
     }
 
-    private static String header(ProducerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    /** Kafka's refusals that no retry can change: the same record gets the same answer forever. */
+    static boolean refusedForever(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof TopicAuthorizationException || t instanceof InvalidTopicException) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private void awaitAck(Future<RecordMetadata> ack) throws InterruptedException {
+    static String header(ProducerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void awaitAck(Sent sent) throws InterruptedException {
         try {
-            ack.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Failing the batch stops the engine; the supervisor restarts it and Debezium replays from the last
-            // acknowledged position.
+            sent.ack().get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (!refusedForever(cause)) {
+                // Failing the batch stops the engine; the supervisor restarts it and Debezium replays from the last
+                // acknowledged position.
+                throw new IllegalStateException("Kafka did not acknowledge an outbox event", e);
+            }
+            parking.park(sent.record(), cause);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge an outbox event", e);
         }
+    }
+
+    private record Sent(ProducerRecord<String, byte[]> record, Future<RecordMetadata> ack) {
     }
 }

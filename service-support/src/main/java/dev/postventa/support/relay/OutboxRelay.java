@@ -5,23 +5,31 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -29,9 +37,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the embedded Debezium engine that relays this service's outbox to Kafka, and supervises it: startup waits
- * until it streams, a stopped or failed engine is restarted with exponential backoff, and {@link RelayState}
- * tells readiness the truth meanwhile.
+ * Runs the embedded Debezium engine that relays this service's outbox to Kafka, and supervises it.
+ *
+ * <ul>
+ *   <li>Exactly one replica per database relays: the one holding a PostgreSQL session-level advisory lock on a
+ *       connection of its own. The others are STANDBY (ready, accepting writes while the slot exists) and try to take
+ *       the lock every {@code lock-check-interval}; the lock is released with the active replica's connection.</li>
+ *   <li>Startup waits until the relay streams or is a standby (writes before the slot exists could be lost).</li>
+ *   <li>A stopped or failed engine is restarted with exponential backoff; {@link RelayState} tells readiness.</li>
+ *   <li>A slot this database remembers having streamed from, but that PostgreSQL no longer has (dropped) or has
+ *       invalidated ({@code max_slot_wal_keep_size}), is never silently re-created: the slot is reported lost,
+ *       readiness is DOWN and writes are refused until an operator recovers (see service-support's README notes).</li>
+ *   <li>A record Kafka refuses forever is parked in {@code parked_outbox_event} and counted.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,25 +61,45 @@ public class OutboxRelay {
     private final RelayState state;
     private final String serviceName;
     private final String bootstrapServers;
+    private final RelayDatabase relayDb;
+    private final Counter parked;
 
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "outbox-relay-supervisor"));
     private ExecutorService engineThread;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private Producer<String, byte[]> producer;
+    private Connection lock;
+    private ScheduledFuture<?> monitor;
     private volatile boolean running;
     private volatile Duration nextBackoff;
-    private volatile CountDownLatch firstStream = new CountDownLatch(1);
+    private volatile long slotLagBytes;
+    private final CountDownLatch settled = new CountDownLatch(1);
 
-    OutboxRelay(RelayConfig config, DatabaseConfig database, RelayState state,
-                @ConfigProperty(name = "postventa.service-name") String serviceName,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    @Inject
+    public OutboxRelay(RelayConfig config, DatabaseConfig database, RelayState state,
+                       @ConfigProperty(name = "postventa.service-name") String serviceName,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       MeterRegistry metrics) {
         this.config = config;
         this.database = database;
         this.state = state;
         this.serviceName = serviceName;
         this.bootstrapServers = bootstrapServers;
+        this.relayDb = new RelayDatabase(database);
         this.nextBackoff = config.initialBackoff();
+        this.parked = Counter.builder("postventa.relay.parked")
+                .description("Outbox events Kafka refused for good, kept in parked_outbox_event")
+                .register(metrics);
+        Gauge.builder("postventa.relay.slot.lag.bytes", this, r -> r.slotLagBytes)
+                .description("WAL the relay's replication slot retains (pg_current_wal_lsn - restart_lsn)")
+                .register(metrics);
+        Gauge.builder("postventa.relay.slot.lost", state, s -> s.slotLost() == null ? 0 : 1)
+                .description("1 while the relay's replication slot is lost and writes are refused")
+                .register(metrics);
+        Gauge.builder("postventa.relay.active", state, s -> s.role() == RelayState.Role.ACTIVE ? 1 : 0)
+                .description("1 on the replica whose relay holds the lock and streams, 0 on a standby")
+                .register(metrics);
     }
 
     /** Runs before the Kafka consumers start, so that nothing is written before the slot exists. */
@@ -71,7 +109,7 @@ public class OutboxRelay {
             return;
         }
         start();
-        if (!firstStream.await(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!settled.await(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("outbox relay did not start streaming within " + config.startupTimeout()
                     + ": " + state.lastError());
         }
@@ -82,24 +120,130 @@ public class OutboxRelay {
         supervisor.shutdownNow();
     }
 
-    /** Starts the engine if it is not running. */
+    /** Starts the relay (active or standby) if it is not running. */
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
-        launch();
+        monitor = supervisor.scheduleWithFixedDelay(this::check, config.lockCheckInterval().toMillis(),
+                config.lockCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+        attempt();
     }
 
-    /** Stops the engine and does not restart it until {@link #start()} is called. */
+    /** Stops the engine, releases the relay lock and does not restart until {@link #start()} is called. */
     public synchronized void stop() {
         running = false;
+        if (monitor != null) {
+            monitor.cancel(false);
+            monitor = null;
+        }
         closeEngine();
-        state.down("stopped");
+        releaseLock();
+        state.stopped();
     }
 
     public RelayState state() {
         return state;
+    }
+
+    /**
+     * Takes the lock if it can and, holding it, starts the engine unless the slot is lost. Without the lock this
+     * replica is a standby; the periodic {@link #check()} tries again.
+     */
+    private synchronized void attempt() {
+        if (!running || engine != null) {
+            return;
+        }
+        try {
+            if (lock == null) {
+                lock = relayDb.tryLock(config.slotName());
+                if (lock == null) {
+                    becomeStandby();
+                    return;
+                }
+                LOG.infof("outbox relay took the relay lock of slot %s: this replica relays", config.slotName());
+            }
+            state.active();
+            relayDb.createTables();
+            if (slotIsLost()) {
+                return;
+            }
+            launch();
+        } catch (SQLException | RuntimeException e) {
+            onEngineEnded(false, "cannot start the relay", e);
+        }
+    }
+
+    private void becomeStandby() throws SQLException {
+        RelayDatabase.SlotStatus slot = relayDb.slotStatus(config.slotName());
+        boolean wasStandby = state.role() == RelayState.Role.STANDBY;
+        state.standby(slot.exists() && !slot.invalidated());
+        slotLagBytes = slot.lagBytes();
+        if (!wasStandby) {
+            LOG.infof("outbox relay is STANDBY: another replica holds the relay lock of slot %s", config.slotName());
+        }
+        if (state.acceptsWrites()) {
+            settled.countDown();
+        }
+    }
+
+    /**
+     * Holding the lock: is the slot we streamed from gone? It is when PostgreSQL invalidated it, or when it no longer
+     * exists although this database remembers streaming from it (our memory table, or Debezium's stored position).
+     * Then say so loudly and do not re-create it, unless the operator set {@code accept-new-slot}.
+     */
+    private boolean slotIsLost() throws SQLException {
+        String slotName = config.slotName();
+        RelayDatabase.SlotStatus slot = relayDb.slotStatus(slotName);
+        String reason = null;
+        if (slot.invalidated()) {
+            reason = "replication slot " + slotName + " was invalidated (WAL it needed was removed, see "
+                    + "max_slot_wal_keep_size): events written meanwhile were not relayed";
+        } else if (!slot.exists()
+                && (relayDb.remembersSlot(slotName) || relayDb.hasOffsets(config.offsetsTable()))) {
+            reason = "replication slot " + slotName + " this relay streamed from no longer exists: events written "
+                    + "since it was dropped were not relayed";
+        }
+        if (reason == null) {
+            return false;
+        }
+        if (config.acceptNewSlot()) {
+            LOG.warnf("%s; postventa.relay.accept-new-slot=true: a new slot is created at the current position", reason);
+            relayDb.forgetSlot(slotName, config.offsetsTable(), slot.invalidated());
+            return false;
+        }
+        if (state.slotLost() == null) {
+            LOG.errorf("%s. Writes are refused and readiness is DOWN until an operator recovers: restart with "
+                    + "postventa.relay.accept-new-slot=true, or run DELETE FROM %s; DELETE FROM %s; (and drop an "
+                    + "invalidated slot first)", reason, RelayDatabase.SLOT_MEMORY_TABLE, config.offsetsTable());
+        }
+        state.slotLost(reason);
+        settled.countDown();
+        return true;
+    }
+
+    /** Periodic: standby tries to take over, active checks it still holds the lock, the slot's lag is read. */
+    private synchronized void check() {
+        if (!running) {
+            return;
+        }
+        try {
+            if (lock != null && !RelayDatabase.stillHeld(lock)) {
+                LOG.errorf("outbox relay lost its lock connection for slot %s: stopping the engine", config.slotName());
+                closeEngine();
+                releaseLock();
+                state.down("lost the relay lock");
+            }
+            if (engine == null) {
+                attempt();
+            }
+            if (running) {
+                slotLagBytes = relayDb.slotStatus(config.slotName()).lagBytes();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("outbox relay check failed: %s", e);
+        }
     }
 
     private synchronized void launch() {
@@ -114,9 +258,14 @@ public class OutboxRelay {
                     @Override
                     public void taskStarted() {
                         LOG.infof("outbox relay streaming from slot %s", config.slotName());
+                        try {
+                            relayDb.rememberSlot(config.slotName());
+                        } catch (SQLException e) {
+                            LOG.warnf("cannot remember that slot %s exists: %s", config.slotName(), e);
+                        }
                         state.streaming();
                         nextBackoff = config.initialBackoff();
-                        firstStream.countDown();
+                        settled.countDown();
                     }
 
                     @Override
@@ -126,7 +275,7 @@ public class OutboxRelay {
                 })
                 .using((success, message, error) -> onEngineEnded(success, message, error))
                 .notifying(new KafkaForwarder(producer, new OutboxRecordMapper(serviceName),
-                        config.sendTimeout().toMillis()))
+                        config.sendTimeout().toMillis(), this::park))
                 .build();
         engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "outbox-relay-engine"));
         ClassLoader appClassLoader = Thread.currentThread().getContextClassLoader();
@@ -136,6 +285,15 @@ public class OutboxRelay {
             Thread.currentThread().setContextClassLoader(appClassLoader);
             toRun.run();
         });
+    }
+
+    private void park(ProducerRecord<String, byte[]> record, Throwable refusal) {
+        if (relayDb.park(record, refusal.toString())) {
+            parked.increment();
+        }
+        LOG.errorf("outbox event %s (%s, key %s, %d bytes) refused by Kafka for good: parked in %s, relaying goes on"
+                        + " (%s)", KafkaForwarder.header(record, "ce_id"), record.topic(), record.key(),
+                record.value() == null ? 0 : record.value().length, RelayDatabase.PARKED_TABLE, refusal);
     }
 
     private void onEngineEnded(boolean success, String message, Throwable error) {
@@ -155,12 +313,18 @@ public class OutboxRelay {
             return;
         }
         state.restarting();
-        try {
-            closeEngine();
-            launch();
-        } catch (RuntimeException e) {
-            // A restart that cannot even launch (Kafka or PostgreSQL unreachable) is retried like a failed run.
-            onEngineEnded(false, "restart failed", e);
+        closeEngine();
+        attempt();
+    }
+
+    private synchronized void releaseLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the relay lock connection", e);
+            }
+            lock = null;
         }
     }
 

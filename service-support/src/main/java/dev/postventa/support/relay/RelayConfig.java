@@ -45,4 +45,19 @@ public interface RelayConfig {
     /** Longest wait for Kafka to acknowledge a batch before the engine is failed and restarted. */
     @WithDefault("60s")
     Duration sendTimeout();
+
+    /**
+     * How often a standby replica tries to take the relay lock, the active one checks it still holds it, and the
+     * slot (existence, lag) is looked at.
+     */
+    @WithDefault("5s")
+    Duration lockCheckInterval();
+
+    /**
+     * Recovery after a lost replication slot: while true, a slot this database remembers but PostgreSQL no longer has
+     * is created anew at the current position (the events written while it was missing are not relayed). Set it for
+     * one start after an operator has dealt with the gap, then remove it.
+     */
+    @WithDefault("false")
+    boolean acceptNewSlot();
 }

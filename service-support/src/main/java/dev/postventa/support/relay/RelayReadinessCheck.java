@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness is DOWN while the outbox relay is not streaming: events would pile up unseen. */
+/**
+ * Readiness is DOWN while the outbox relay is not streaming (events would pile up unseen) and while its slot is lost;
+ * a standby replica is UP while the active replica's slot exists. The role is in the check's data.
+ */
 @Readiness
 @ApplicationScoped
 public class RelayReadinessCheck implements HealthCheck {
@@ -20,9 +23,13 @@ public class RelayReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay")
-                .status(state.isStreaming())
+                .status(state.isReady())
+                .withData("role", state.role().name().toLowerCase(java.util.Locale.ROOT))
                 .withData("since", state.since().toString())
                 .withData("restarts", state.restarts());
+        if (state.slotLost() != null) {
+            response.withData("slotLost", state.slotLost());
+        }
         if (state.lastError() != null) {
             response.withData("lastError", state.lastError());
         }

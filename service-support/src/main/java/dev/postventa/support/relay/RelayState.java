@@ -8,17 +8,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class RelayState {
 
+    /** Which replica relays: exactly one per database holds the relay lock and streams. */
+    public enum Role {
+        /** Not decided yet (starting) or stopped. */
+        NONE,
+        /** Holds the relay lock: streams (or restarts its engine). */
+        ACTIVE,
+        /** Another replica holds the lock and relays; this one serves HTTP, consumes and keeps trying to take over. */
+        STANDBY
+    }
+
     private volatile boolean streaming;
     private volatile boolean slotEstablished;
     private volatile String lastError;
+    private volatile String slotLost;
+    private volatile Role role = Role.NONE;
     private volatile Instant since = Instant.now();
     private final AtomicInteger restarts = new AtomicInteger();
 
     void streaming() {
         streaming = true;
+        role = Role.ACTIVE;
         // Once the task has streamed, the replication slot exists and retains WAL: writes made while the engine
         // is restarting are relayed later, so they are safe to accept.
         slotEstablished = true;
+        slotLost = null;
         lastError = null;
         since = Instant.now();
     }
@@ -33,13 +47,52 @@ public class RelayState {
         restarts.incrementAndGet();
     }
 
+    /** Another replica relays; writes are safe while its slot exists. */
+    void standby(boolean slotExists) {
+        streaming = false;
+        role = Role.STANDBY;
+        slotEstablished = slotExists && slotLost == null;
+        lastError = slotExists ? null : "standby: the relay slot does not exist yet";
+        since = Instant.now();
+    }
+
+    void active() {
+        role = Role.ACTIVE;
+    }
+
+    void stopped() {
+        down("stopped");
+        role = Role.NONE;
+    }
+
+    /** The slot this relay had streamed from is gone: events written since are lost, and new ones would be too. */
+    void slotLost(String reason) {
+        slotLost = reason;
+        slotEstablished = false;
+        down(reason);
+    }
+
     public boolean isStreaming() {
         return streaming;
     }
 
     /** True once the slot exists, so that an event written now cannot be missed by the relay. */
     public boolean acceptsWrites() {
-        return slotEstablished;
+        return slotEstablished && slotLost == null;
+    }
+
+    /** Ready: streaming, or a standby while the active replica's slot exists. */
+    public boolean isReady() {
+        return slotLost == null && (streaming || (role == Role.STANDBY && slotEstablished));
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** Why the slot is considered lost, or null. */
+    public String slotLost() {
+        return slotLost;
     }
 
     public String lastError() {

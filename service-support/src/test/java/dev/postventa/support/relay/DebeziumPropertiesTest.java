@@ -129,5 +129,15 @@ class DebeziumPropertiesTest {
         public Duration sendTimeout() {
             return Duration.ofSeconds(60);
         }
+
+        @Override
+        public Duration lockCheckInterval() {
+            return Duration.ofSeconds(5);
+        }
+
+        @Override
+        public boolean acceptNewSlot() {
+            return false;
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -123,6 +125,70 @@ class KafkaForwarderTest {
                 .hasMessageContaining("producer closed");
         assertThat(committer.marked).isEmpty();
         assertThat(committer.batchFinished).isFalse();
+    }
+
+    @Test
+    void aRecordKafkaRefusesForeverIsParkedAndTheBatchMovesOn() throws Exception {
+        AcknowledgingByHand producer = new AcknowledgingByHand();
+        List<ProducerRecord<String, byte[]>> parked = Collections.synchronizedList(new ArrayList<>());
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(
+                change(OutboxChanges.insert(row("event-1", "return-1"))),
+                change(OutboxChanges.insert(row("event-2", "return-2"))));
+        KafkaForwarder forwarder = new KafkaForwarder(producer, new OutboxRecordMapper("returns-service"),
+                SEND_TIMEOUT_MILLIS, (record, refusal) -> parked.add(record));
+
+        CompletableFuture<Void> handling = CompletableFuture.runAsync(() -> {
+            try {
+                forwarder.handleBatch(batch, committer);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitSent(producer, 2);
+        producer.errorNext(new RecordTooLargeException("the message is 1500123 bytes"));
+        producer.completeNext();
+        handling.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(parked).extracting(ProducerRecord::key).containsExactly("return-1");
+        assertThat(committer.marked).containsExactlyElementsOf(batch);
+        assertThat(committer.batchFinished).isTrue();
+    }
+
+    @Test
+    void aRecordThatCannotBeParkedFailsTheBatch() throws Exception {
+        AcknowledgingByHand producer = new AcknowledgingByHand();
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(change(OutboxChanges.insert(row("event-1", "return-1"))));
+        KafkaForwarder forwarder = new KafkaForwarder(producer, new OutboxRecordMapper("returns-service"),
+                SEND_TIMEOUT_MILLIS, (record, refusal) -> {
+                    throw new IllegalStateException("database unreachable");
+                });
+
+        CompletableFuture<Void> handling = CompletableFuture.runAsync(() -> {
+            try {
+                forwarder.handleBatch(batch, committer);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitSent(producer, 1);
+        producer.errorNext(new TopicAuthorizationException("not authorised"));
+
+        assertThatThrownBy(() -> handling.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .rootCause().hasMessage("database unreachable");
+        assertThat(committer.marked).isEmpty();
+        assertThat(committer.batchFinished).isFalse();
+    }
+
+    @Test
+    void onlyRefusalsNoRetryCanChangeCountAsForever() {
+        assertThat(KafkaForwarder.refusedForever(new RecordTooLargeException("too large"))).isTrue();
+        assertThat(KafkaForwarder.refusedForever(new TopicAuthorizationException("denied"))).isTrue();
+        assertThat(KafkaForwarder.refusedForever(
+                new java.util.concurrent.ExecutionException(new org.apache.kafka.common.errors.InvalidTopicException("bad"))))
+                .isTrue();
+        assertThat(KafkaForwarder.refusedForever(new NotEnoughReplicasException("not enough replicas"))).isFalse();
+        assertThat(KafkaForwarder.refusedForever(new org.apache.kafka.common.errors.TimeoutException("timeout")))
+                .isFalse();
     }
 
     private void handle(MockProducer<String, byte[]> producer, List<RecordChangeEvent<SourceRecord>> batch) {

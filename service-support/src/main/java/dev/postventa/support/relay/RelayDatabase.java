@@ -1,0 +1,190 @@
+package dev.postventa.support.relay;
+
+import dev.postventa.support.DatabaseConfig;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The relay's own plain-JDBC bookkeeping in the service's database, apart from the business datasources: the
+ * advisory lock that makes one replica the active relay, the memory that the slot existed, the parked records and
+ * the state of the slot in {@code pg_replication_slots}.
+ *
+ * <p>Its two tables are created here ({@code CREATE TABLE IF NOT EXISTS}) by the relay that holds the lock, like
+ * Debezium creates its offsets table, so they exist whatever the service's own migrations are.
+ */
+final class RelayDatabase {
+
+    static final String PARKED_TABLE = "parked_outbox_event";
+    static final String SLOT_MEMORY_TABLE = "outbox_relay_slot";
+
+    private final DatabaseConfig db;
+
+    RelayDatabase(DatabaseConfig db) {
+        this.db = db;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    /** What {@code pg_replication_slots} says of the slot right now. */
+    record SlotStatus(boolean exists, String walStatus, long lagBytes) {
+
+        /** The slot is there but PostgreSQL removed WAL it still needed ({@code max_slot_wal_keep_size}). */
+        boolean invalidated() {
+            return exists && "lost".equals(walStatus);
+        }
+    }
+
+    void createTables() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS %s (
+                        id           UUID PRIMARY KEY,
+                        topic        TEXT        NOT NULL,
+                        aggregate_id TEXT,
+                        event_type   TEXT,
+                        payload      TEXT        NOT NULL,
+                        reason       TEXT        NOT NULL,
+                        parked_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )""".formatted(PARKED_TABLE));
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS %s (
+                        slot_name      TEXT PRIMARY KEY,
+                        established_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )""".formatted(SLOT_MEMORY_TABLE));
+        }
+    }
+
+    /** Stores a record Kafka refused for good; false when it was already parked (a replayed batch). */
+    boolean park(ProducerRecord<String, byte[]> record, String reason) {
+        String ceId = KafkaForwarder.header(record, "ce_id");
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO " + PARKED_TABLE + " (id, topic, aggregate_id, event_type, payload, reason)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            s.setObject(1, UUID.fromString(ceId));
+            s.setString(2, record.topic());
+            s.setString(3, record.key());
+            s.setString(4, KafkaForwarder.header(record, "ce_type"));
+            s.setString(5, record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            s.setString(6, reason);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot park outbox event " + ceId, e);
+        }
+    }
+
+    SlotStatus slotStatus(String slot) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT wal_status, COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint
+                FROM pg_replication_slots WHERE slot_name = ?""")) {
+            s.setString(1, slot);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new SlotStatus(true, rs.getString(1), rs.getLong(2)) : new SlotStatus(false, null, 0);
+            }
+        }
+    }
+
+    /** True when this database remembers that the slot existed and was streamed from. */
+    boolean remembersSlot(String slot) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM " + SLOT_MEMORY_TABLE + " WHERE slot_name = ?")) {
+            s.setString(1, slot);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void rememberSlot(String slot) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO " + SLOT_MEMORY_TABLE + " (slot_name) VALUES (?) ON CONFLICT (slot_name) DO NOTHING")) {
+            s.setString(1, slot);
+            s.executeUpdate();
+        }
+    }
+
+    /** True when Debezium stored a position to resume from (it then refuses a slot re-created past it). */
+    boolean hasOffsets(String offsetsTable) throws SQLException {
+        try (Connection c = connect(); PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?)")) {
+            exists.setString(1, offsetsTable);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return false;
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT 1 FROM " + offsetsTable + " LIMIT 1")) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The recovery an operator asked for: forget the old slot and Debezium's position in it, and drop the slot when
+     * PostgreSQL invalidated it, so that the next start creates a new slot at the current position.
+     */
+    void forgetSlot(String slot, String offsetsTable, boolean dropInvalidated) throws SQLException {
+        try (Connection c = connect()) {
+            if (dropInvalidated) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_drop_replication_slot(slot_name)"
+                        + " FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
+                    s.setString(1, slot);
+                    s.execute();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + SLOT_MEMORY_TABLE + " WHERE slot_name = ?")) {
+                s.setString(1, slot);
+                s.executeUpdate();
+            }
+            if (hasOffsets(offsetsTable)) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM " + offsetsTable);
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the session-level advisory lock of the slot on a connection of its own, which then holds it until it is
+     * closed or dies with its process. Null when another session holds it.
+     */
+    Connection tryLock(String slot) throws SQLException {
+        Connection c = connect();
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            s.setString(1, lockName(slot));
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return c;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        c.close();
+        return null;
+    }
+
+    /** True while the lock's connection is alive (its session, and so the lock, still exists). */
+    static boolean stillHeld(Connection lock) {
+        try (Statement s = lock.createStatement()) {
+            s.setQueryTimeout(10);
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static String lockName(String slot) {
+        return "postventa-outbox-relay:" + slot;
+    }
+}
