@@ -35,6 +35,10 @@ public interface InboxConfig {
     @WithDefault("30d")
     Duration retention();
 
+    /** How often the retention sweep runs (the first time one interval after start). */
+    @WithDefault("1h")
+    Duration retentionSweepEvery();
+
     /** Claims deleted per transaction by the retention sweep. */
     @WithDefault("1000")
     int retentionBatchSize();

@@ -225,6 +225,11 @@ class InboxDecisionsTest {
         }
 
         @Override
+        public Duration retentionSweepEvery() {
+            return Duration.ofHours(1);
+        }
+
+        @Override
         public int retentionBatchSize() {
             return 1000;
         }
