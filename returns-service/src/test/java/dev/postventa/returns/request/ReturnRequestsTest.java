@@ -202,6 +202,17 @@ class ReturnRequestsTest extends ReturnsTestSupport {
     }
 
     @Test
+    void malformedIdempotencyKeyOrMissingOrderIdIsABadRequestProblem() {
+        postReturn(returnBody(Orders.newOrderId(), Orders.SHIRT, 1, "DAMAGED"), "k".repeat(256))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Idempotency-Key"))
+                .body("detail", equalTo("Idempotency-Key: must be 1 to 255 characters"));
+        io.restassured.RestAssured.given().when().get("/returns").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("orderId"));
+    }
+
+    @Test
     void unknownReturnIsNotFoundProblem() {
         io.restassured.RestAssured.given().when().get("/returns/" + java.util.UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
