@@ -191,19 +191,82 @@ class RefundsTest {
     }
 
     @Test
-    void aProviderThatStaysDownFailsTheRefundAfterTheLastAttempt() {
+    void aProviderThatStaysDownFailsTheRefundOnlyOnceItsLookupFindsNoPayment() {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "DOWN-3003"));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
                 RefundFailed.class);
-        assertThat(failed.reason()).isEqualTo("gave up after 5 attempts: provider timeout (simulated, call 5)");
+        assertThat(failed.reason()).isEqualTo("outcome unknown: gave up after 5 attempts: provider timeout (simulated, "
+                + "call 5); the provider has no record of it, nothing was paid");
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("FAILED");
         assertThat(refund.getString("failureReason")).isEqualTo(failed.reason());
         assertThat(refund.getInt("attempts")).isEqualTo(5);
         assertThat(provider.callsFor(refund.getString("id"))).isEqualTo(5);
+        assertThat(provider.lookupsFor(refund.getString("id"))).as("asked what became of it").isEqualTo(1);
         assertThat(provider.paymentsFor(refund.getString("id"))).isZero();
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundFailed.class));
+    }
+
+    @Test
+    void anAdapterThrowingUnexpectedlyEndsInAVisibleFinalStateNotPendingForever() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, AnswerLosingPaymentProvider.BROKEN_PREFIX + "3005"));
+
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
+                RefundFailed.class);
+        assertThat(failed.reason()).startsWith("outcome unknown: gave up after 5 attempts: adapter bug (test)")
+                .endsWith("the provider has no record of it, nothing was paid");
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("FAILED");
+        assertThat(refund.getInt("attempts")).isEqualTo(5);
+        assertThat(provider.paymentsFor(refund.getString("id"))).isZero();
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundFailed.class));
+    }
+
+    @Test
+    void aPaymentAnsweredWithoutAReferenceIsIssuedUnderTheReferenceItsLookupFinds() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, AnswerLosingPaymentProvider.NO_REFERENCE_PREFIX + "3006"));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+                RefundIssued.class);
+        String refundId = issued.refundId().toString();
+        assertThat(issued.providerReference()).startsWith("sim_re_");
+        assertThat(provider.paymentsFor(refundId)).as("paid once, whatever the calls").isEqualTo(1);
+        assertThat(provider.callsFor(refundId)).isEqualTo(5);
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("providerReference")).isEqualTo(issued.providerReference());
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+    }
+
+    @Test
+    void aRefundAnEarlierVersionFailedAfterUnansweredCallsButThatWasPaidIsReconciledToIssued() throws IOException {
+        UUID refundId = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        // The earlier version: every call timed out, yet the provider paid; the refund was recorded FAILED.
+        ProviderRefund paidLate = provider.refund(new RefundOrder(refundId.toString(), "MX-5004",
+                Money.of("150.00", "MXN"))).await().atMost(WAIT);
+        ServiceDatabase.execute("""
+                INSERT INTO refund (id, return_id, order_id, amount, currency, status, attempts, failure_reason,
+                                    customer_id, email, locale, country, created_at, updated_at)
+                VALUES ('%s', '%s', 'MX-5004', 150.00, 'MXN', 'FAILED', 5,
+                        'gave up after 5 attempts: no answer from the partner within PT10S', 'cust-ana',
+                        'ana@example.mx', 'es-MX', 'MX', now() - interval '1 day', now() - interval '1 day')"""
+                .formatted(refundId, returnId));
+
+        ServiceDatabase.execute(migration("db/migration/V3__reconcile_refunds_given_up_unanswered.sql"));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+                RefundIssued.class);
+        assertThat(issued.providerReference()).isEqualTo(paidLate.reference());
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("failureReason")).startsWith("paid after it was recorded FAILED (gave up after 5");
+        assertThat(provider.paymentsFor(refundId.toString())).as("the lookup pays nothing").isEqualTo(1);
+        assertThat(provider.callsFor(refundId.toString())).isEqualTo(1);
     }
 
     @Test

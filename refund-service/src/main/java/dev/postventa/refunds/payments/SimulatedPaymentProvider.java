@@ -3,6 +3,7 @@ package dev.postventa.refunds.payments;
 import dev.postventa.refunds.RefundsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dashboard would, so that tests can prove that no key was paid twice.
  */
 @ApplicationScoped
+@Typed(SimulatedPaymentProvider.class)
 public class SimulatedPaymentProvider implements PaymentProvider {
 
     static final String REFUSED_PREFIX = "FAIL-";
@@ -24,14 +26,15 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     static final String DOWN_PREFIX = "DOWN-";
     static final int FLAKY_FAILURES = 2;
 
-    private final RefundsConfig.Provider config;
+    private final RefundsConfig.Simulated config;
     private final Map<String, ProviderRefund> accepted = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> payments = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     SimulatedPaymentProvider(RefundsConfig config) {
-        this.config = config.provider();
+        this.config = config.simulated();
     }
 
     @Override
@@ -42,6 +45,24 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         }
         // Failures take as long as answers: a timeout of the caller must be able to hit both.
         return call.map(ignored -> answer(order));
+    }
+
+    /** Paid, refused, or no record: what the simulation remembers of the key (forgotten on restart). */
+    @Override
+    public Uni<PaymentStatus> status(String idempotencyKey) {
+        lookups.computeIfAbsent(idempotencyKey, key -> new AtomicInteger()).incrementAndGet();
+        ProviderRefund known = accepted.get(idempotencyKey);
+        if (known != null) {
+            return Uni.createFrom().item(PaymentStatus.paid(known.reference()));
+        }
+        String refusal = refusals.get(idempotencyKey);
+        return Uni.createFrom().item(refusal != null ? PaymentStatus.refused(refusal) : PaymentStatus.noRecord());
+    }
+
+    /** Status lookups made for {@code idempotencyKey}. */
+    public int lookupsFor(String idempotencyKey) {
+        AtomicInteger count = lookups.get(idempotencyKey);
+        return count == null ? 0 : count.get();
     }
 
     /** Calls made with {@code idempotencyKey} so far, answered or not (what a provider's request log shows). */

@@ -24,7 +24,9 @@ import java.util.UUID;
 
 /**
  * The money owed back for one received return, and how paying it back went. Owns its state machine:
- * {@code PENDING → ISSUED | FAILED}, each outcome reached once; every transition returns the event to publish.
+ * {@code PENDING → ISSUED | FAILED | OUTCOME_UNKNOWN}, {@code OUTCOME_UNKNOWN → ISSUED | FAILED} once the provider
+ * tells, and {@code FAILED → ISSUED} when the provider turns out to have paid after all (a late success is never
+ * dropped); every transition that the customer must hear of returns the event to publish.
  */
 @Entity
 @Table(name = "refund")
@@ -114,9 +116,17 @@ public class Refund extends PanacheEntityBase {
         return new RefundOrder(id.toString(), orderId, money());
     }
 
-    /** The provider paid it back (after {@code attemptsMade} calls); the caller stores the event in the same transaction. */
+    /** True while nobody knows whether the provider paid: the refund is neither ISSUED nor FAILED. */
+    public boolean isOutcomeUnknown() {
+        return status == RefundStatus.OUTCOME_UNKNOWN;
+    }
+
+    /**
+     * The provider paid it back (after {@code attemptsMade} calls, or as a lookup of an unknown outcome found); the
+     * caller stores the event in the same transaction.
+     */
     public RefundIssued issue(String reference, int attemptsMade, Instant now) {
-        requirePending("issue it");
+        requireUnsettled("issue it");
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("refund " + id + ": an issued refund needs the provider's reference");
         }
@@ -129,7 +139,7 @@ public class Refund extends PanacheEntityBase {
 
     /** It will never be paid (refused, or given up); the caller stores the event in the same transaction. */
     public RefundFailed fail(String reason, int attemptsMade, Instant now) {
-        requirePending("fail it");
+        requireUnsettled("fail it");
         status = RefundStatus.FAILED;
         failureReason = reason;
         attempts = Math.max(attempts, attemptsMade);
@@ -137,11 +147,47 @@ public class Refund extends PanacheEntityBase {
         return new RefundFailed(id, returnId, orderId, money(), reason, customer(), now);
     }
 
+    /**
+     * No payment call got an answer (timeouts, dropped connections, unexpected errors): the provider may have paid, so
+     * the refund is neither FAILED nor told as such; it waits for a status lookup. No event.
+     */
+    public void outcomeUnknown(String reason, int attemptsMade, Instant now) {
+        requirePending("record an unknown outcome");
+        status = RefundStatus.OUTCOME_UNKNOWN;
+        failureReason = reason;
+        attempts = Math.max(attempts, attemptsMade);
+        updatedAt = now;
+    }
+
+    /**
+     * The provider paid a refund recorded FAILED (a late success, found by a lookup): it becomes ISSUED, and the
+     * customer, told it failed, is now told it was paid. The earlier reason is kept in {@code failureReason}.
+     */
+    public RefundIssued issueAfterFailure(String reference, Instant now) {
+        if (status != RefundStatus.FAILED) {
+            throw new RefundNotPendingException(id, status, "reconcile a late success (only a FAILED refund can)");
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("refund " + id + ": an issued refund needs the provider's reference");
+        }
+        status = RefundStatus.ISSUED;
+        providerReference = reference;
+        failureReason = "paid after it was recorded FAILED (" + failureReason + ")";
+        updatedAt = now;
+        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now);
+    }
+
     /** A provider call failed and will be retried: the refund stays PENDING and counts the call. */
     public void attemptFailed(int attemptsMade, Instant now) {
         requirePending("record a failed attempt");
         attempts = Math.max(attempts, attemptsMade);
         updatedAt = now;
+    }
+
+    private void requireUnsettled(String action) {
+        if (status != RefundStatus.PENDING && status != RefundStatus.OUTCOME_UNKNOWN) {
+            throw new RefundNotPendingException(id, status, action);
+        }
     }
 
     private void requirePending(String action) {

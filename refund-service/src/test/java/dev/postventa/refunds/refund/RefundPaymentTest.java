@@ -10,6 +10,7 @@ import dev.postventa.refunds.payments.ProviderRefund;
 import dev.postventa.refunds.payments.RefundOrder;
 import dev.postventa.refunds.payments.TransientPaymentException;
 import dev.postventa.support.effect.Attempt;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ class RefundPaymentTest {
     private final List<RefundOrder> calls = new ArrayList<>();
     private final RefundPayment payment = new RefundPayment(order -> {
         calls.add(order);
-        return Uni.createFrom().item(new ProviderRefund("sim_re_1"));
-    }, Clock.systemUTC());
+        return Uni.createFrom().item(new ProviderRefund(order.orderId().startsWith("NOREF-") ? " " : "sim_re_1"));
+    }, null, Clock.systemUTC(), new SimpleMeterRegistry());
 
     @Test
     void theProviderIsAskedToPayTheScheduledOrderUnderTheRefundId() {
@@ -47,6 +48,16 @@ class RefundPaymentTest {
         assertThatThrownBy(() -> payment.perform(attempt(REFUND_ID, payload)).await().indefinitely())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("carries the order of refund");
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutAReferenceIsAFailedAttemptNotAnOutcome() {
+        String payload = EventJson.toJson(new RefundOrder(REFUND_ID, "NOREF-1", Money.of("150.00", "MXN")));
+
+        assertThatThrownBy(() -> payment.perform(attempt(REFUND_ID, payload)).await().indefinitely())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without a reference");
+        assertThat(payment.isPermanent(new IllegalStateException("the payment provider answered without a reference")))
+                .as("retried, then an unknown outcome").isFalse();
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The refund's state machine, without infrastructure: PENDING → ISSUED | FAILED, each outcome once. */
+/**
+ * The refund's state machine, without infrastructure: PENDING → ISSUED | FAILED | OUTCOME_UNKNOWN, OUTCOME_UNKNOWN →
+ * ISSUED | FAILED, FAILED → ISSUED only as a reconciled late success.
+ */
 class RefundTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-02T10:00:00Z");
@@ -129,6 +132,42 @@ class RefundTest {
                         e -> assertThat(e.status()).isEqualTo(RefundStatus.FAILED));
         assertThat(refund.status).isEqualTo(RefundStatus.FAILED);
         assertThat(refund.providerReference).isNull();
+    }
+
+    @Test
+    void anUnansweredPaymentIsAnUnknownOutcomeThatALookupSettlesEitherWay() {
+        Refund paid = pending();
+        paid.outcomeUnknown("outcome unknown: gave up after 3 attempts: timeout", 3, LATER);
+
+        assertThat(paid.status).isEqualTo(RefundStatus.OUTCOME_UNKNOWN);
+        assertThat(paid.isOutcomeUnknown()).isTrue();
+        assertThat(paid.attempts).isEqualTo(3);
+        assertThatThrownBy(() -> paid.attemptFailed(4, LATER)).isInstanceOf(RefundNotPendingException.class);
+        assertThatThrownBy(() -> paid.outcomeUnknown("again", 4, LATER)).isInstanceOf(RefundNotPendingException.class);
+        RefundIssued issued = paid.issue("re_late_1", 3, LATER.plusSeconds(5));
+        assertThat(issued.providerReference()).isEqualTo("re_late_1");
+        assertThat(paid.status).isEqualTo(RefundStatus.ISSUED);
+
+        Refund notPaid = pending();
+        notPaid.outcomeUnknown("outcome unknown: gave up after 3 attempts: timeout", 3, LATER);
+        RefundFailed failed = notPaid.fail("no record of it", 3, LATER.plusSeconds(5));
+        assertThat(failed.reason()).isEqualTo("no record of it");
+        assertThat(notPaid.status).isEqualTo(RefundStatus.FAILED);
+    }
+
+    @Test
+    void aLateSuccessOfAFailedRefundIssuesItAndKeepsWhyItHadFailed() {
+        Refund refund = pending();
+        refund.fail("gave up after 5 attempts: timeout", 5, LATER);
+
+        RefundIssued issued = refund.issueAfterFailure("re_late_1", LATER.plusSeconds(60));
+
+        assertThat(issued.refundId()).isEqualTo(REFUND_ID);
+        assertThat(issued.providerReference()).isEqualTo("re_late_1");
+        assertThat(refund.status).isEqualTo(RefundStatus.ISSUED);
+        assertThat(refund.failureReason).isEqualTo("paid after it was recorded FAILED (gave up after 5 attempts: timeout)");
+        assertThatThrownBy(() -> refund.issueAfterFailure("re_late_2", LATER)).isInstanceOf(RefundNotPendingException.class);
+        assertThatThrownBy(() -> pending().issueAfterFailure("re_1", LATER)).isInstanceOf(RefundNotPendingException.class);
     }
 
     @Test

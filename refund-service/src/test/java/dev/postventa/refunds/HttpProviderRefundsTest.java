@@ -1,0 +1,213 @@
+package dev.postventa.refunds;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.postventa.refunds.ReturnEvents.publish;
+import static dev.postventa.refunds.ReturnEvents.received;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.postventa.events.EventCatalog;
+import dev.postventa.events.EventJson;
+import dev.postventa.events.Topics;
+import dev.postventa.events.refunds.RefundFailed;
+import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.PostventaTestResource;
+import dev.postventa.infra.ServiceDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refunds paid through {@code HttpPaymentProvider} against a WireMock provider (a real HTTP server on loopback), with
+ * real Kafka, PostgreSQL and Debezium. Calls time out after 1 s and are made 3 times at most, so a provider that
+ * answers after 3 s is one whose every answer is lost: its outcome is unknown, never a failure.
+ */
+@QuarkusTest
+@TestProfile(HttpProviderRefundsTest.HttpProvider.class)
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "refunds"))
+class HttpProviderRefundsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int LATE = 3_000;
+
+    /** The HTTP adapter, a short call timeout and few attempts; WireMock plays the provider. */
+    public static class HttpProvider implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("postventa.refunds.provider", "http",
+                    "postventa.effects.call-timeout", "1s",
+                    "postventa.effects.max-attempts", "3",
+                    "postventa.effects.initial-backoff", "100ms",
+                    "postventa.effects.max-backoff", "200ms");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockProvider.class));
+        }
+    }
+
+    @ConfigProperty(name = "postventa.refunds.http.url")
+    URI providerUrl;
+
+    WireMock provider;
+
+    @BeforeEach
+    void resetTheProvider() {
+        provider = WireMock.create().host(providerUrl.getHost()).port(providerUrl.getPort()).build();
+        provider.resetToDefaultMappings();
+        provider.resetRequests();
+        provider.resetScenarios();
+    }
+
+    @Test
+    void aProviderThatPaysAtOnceIssuesTheRefundUnderItsReference() {
+        provider.register(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"re_now_1\"}")));
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-8001"));
+
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class))
+                .value(), RefundIssued.class);
+        assertThat(issued.providerReference()).isEqualTo("re_now_1");
+        String refundId = issued.refundId().toString();
+        List<LoggedRequest> calls = provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).getHeader("Idempotency-Key")).isEqualTo(refundId);
+        assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer test-provider-key");
+        assertThat(calls.get(0).getBodyAsString())
+                .isEqualTo("{\"orderId\":\"MX-8001\",\"amount\":\"2298.80\",\"currency\":\"MXN\"}");
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void aRefusalFailsTheRefundWithTheProvidersReason() {
+        provider.register(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("{\"reason\":\"charge already refunded\"}")));
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-8002"));
+
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class))
+                .value(), RefundFailed.class);
+        assertThat(failed.reason()).isEqualTo("charge already refunded");
+        assertThat(provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")))).hasSize(1);
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aProviderThatPaysButAnswersTooLateEndsIssuedNeverFailed() {
+        // The provider pays at the first call and answers every call after the timeout; its lookup knows the payment.
+        provider.register(post(urlPathEqualTo("/v1/refunds")).inScenario("late").whenScenarioStateIs(STARTED)
+                .withRequestBody(matchingJsonPath("$.orderId", equalTo("MX-8003")))
+                .willSetStateTo("paid")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(LATE)
+                        .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"re_late_1\"}")));
+        provider.register(post(urlPathEqualTo("/v1/refunds")).inScenario("late").whenScenarioStateIs("paid")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(LATE)
+                        .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"re_late_1\"}")));
+        provider.register(get(urlPathMatching("/v1/refunds/.+")).inScenario("late").whenScenarioStateIs("paid")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"succeeded\",\"reference\":\"re_late_1\"}")));
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-8003"));
+
+        await().atMost(WAIT).until(() -> !"PENDING".equals(statusOf(returnId))
+                && !"OUTCOME_UNKNOWN".equals(statusOf(returnId)));
+        JsonPath refund = refundOf(returnId);
+        assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("providerReference")).isEqualTo("re_late_1");
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class))
+                .value(), RefundIssued.class);
+        assertThat(issued.providerReference()).isEqualTo("re_late_1");
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+        List<LoggedRequest> calls = provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(calls).as("every attempt timed out").hasSize(3);
+        assertThat(calls).extracting(call -> call.getHeader("Idempotency-Key")).as("one key: one payment at most")
+                .containsOnly(refund.getString("id"));
+    }
+
+    @Test
+    void aProviderThatNeverAnswersLeavesTheOutcomeUnknownNeverFailed() {
+        provider.register(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(201)
+                .withFixedDelay(LATE).withBody("{\"reference\":\"re_silent_1\"}")));
+        provider.register(get(urlPathMatching("/v1/refunds/.+")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(LATE).withBody("{\"status\":\"succeeded\",\"reference\":\"re_silent_1\"}")));
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-8004"));
+
+        await().atMost(WAIT).until(() -> !"PENDING".equals(statusOf(returnId)));
+        String refundId = refundOf(returnId).getString("id");
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("OUTCOME_UNKNOWN");
+        assertThat(refundOf(returnId).getString("failureReason")).contains("outcome unknown");
+        // The status lookups also go unanswered: the refund stays visible as unknown, and nobody is told it failed.
+        await().atMost(WAIT).until(() -> ServiceDatabase.count("select count(*) from pending_effect where "
+                + "kind = 'refund-status' and effect_key = ? and status = 'FAILED'", refundId) == 1);
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("OUTCOME_UNKNOWN");
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    private static String statusOf(UUID returnId) {
+        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> statuses = refunds.getList("status");
+        return statuses.isEmpty() ? "PENDING" : statuses.get(0);
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitOutcome(UUID returnId, String type) {
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
+                    && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
+        }
+    }
+
+    private static void assertOnlyOutcome(UUID returnId, String type) {
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
+                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(type);
+        }
+    }
+
+    private static JsonPath refundOf(UUID returnId) {
+        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+                .statusCode(200).body("", hasSize(1)).extract().jsonPath();
+        return new JsonPath(refunds.prettify()).setRootPath("[0]");
+    }
+
+    private static boolean isFor(ConsumerRecord<String, byte[]> record, UUID returnId) {
+        try {
+            return EventJson.mapper().readTree(record.value()).path("returnId").asText().equals(returnId.toString());
+        } catch (IOException notJson) {
+            throw new UncheckedIOException(notJson);
+        }
+    }
+}
