@@ -19,6 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,7 +57,10 @@ public class Shipment extends PanacheEntityBase {
     /** Carrier-facing status; null until the label exists. */
     @Enumerated(EnumType.STRING)
     public ShipmentStatus status;
-    /** When the current status was reached (by the scan that set it); null until the label exists. */
+    /**
+     * Carrier scan time of the scan that set the current status, or our label time while no scan did; shown only,
+     * never compared with a scan's time. Null until the label exists.
+     */
     @Column(name = "status_at")
     public Instant statusAt;
     @Embedded
@@ -105,32 +109,32 @@ public class Shipment extends PanacheEntityBase {
     }
 
     /**
-     * Applies a newly recorded scan of this shipment. Scans count in the carrier's scan-time order: a scan older than
-     * the current status, or anything after delivery, only stays in the timeline; so does a carrier word outside the
-     * vocabulary. A newer scan moves the status time; a new status is published.
+     * Applies a newly recorded scan, given the shipment's earlier scans: the status is derived from all of them by
+     * {@link ScanOrder} (delivery wins whatever its time; otherwise the latest carrier scan time, receipt order on
+     * ties; future-dated scans not trusted for ordering). When the new scan decides and brings another status, the
+     * change is published; otherwise the scan only joins the timeline. Our label time never hides a scan.
      */
-    public List<DomainEvent> applyScan(Scan scan) {
+    public List<DomainEvent> applyScan(Scan scan, List<Scan> earlier) {
         requireLabelState(LabelState.CREATED, "apply a scan");
         if (!id.equals(scan.shipmentId)) {
             throw new IllegalArgumentException("scan " + scan.carrierEventId + " is not of shipment " + id);
         }
-        if (scan.status == null) {
-            return List.of();
-        }
-        boolean newer = scan.scannedAt.isAfter(statusAt);
-        boolean delivered = status == ShipmentStatus.DELIVERED_TO_WAREHOUSE;
-        if (!newer || delivered) {
+        List<Scan> all = new ArrayList<>(earlier);
+        all.add(scan);
+        Scan deciding = ScanOrder.deciding(all).orElse(null);
+        if (deciding != scan) {
+            // Adding a scan makes it the deciding one or changes nothing (see ScanOrder).
             return List.of();
         }
         ShipmentStatus previous = status;
-        statusAt = scan.scannedAt;
-        updatedAt = scan.receivedAt;
-        if (previous == scan.status) {
+        status = deciding.status;
+        statusAt = deciding.scannedAt;
+        updatedAt = deciding.receivedAt;
+        if (previous == status) {
             return List.of();
         }
-        status = scan.status;
-        return List.of(new ShipmentStatusChanged(id, returnId, trackingNumber, status, previous, scan.carrierStatus,
-                scan.location, scan.scannedAt));
+        return List.of(new ShipmentStatusChanged(id, returnId, trackingNumber, status, previous,
+                deciding.carrierStatus, deciding.location, deciding.scannedAt));
     }
 
     public CustomerContact customer() {

@@ -22,9 +22,11 @@ public class ShipmentService {
     private static final Logger LOG = Logger.getLogger(ShipmentService.class);
     private static final String INSERT_SCAN = """
             INSERT INTO scan (id, shipment_id, carrier, carrier_event_id, carrier_status, status, location, scanned_at,
-                              received_at)
-            VALUES (:id, :shipmentId, :carrier, :eventId, :carrierStatus, :status, :location, :scannedAt, :receivedAt)
-            ON CONFLICT (carrier, carrier_event_id) DO NOTHING""";
+                              received_at, future_dated)
+            VALUES (:id, :shipmentId, :carrier, :eventId, :carrierStatus, :status, :location, :scannedAt, :receivedAt,
+                    :futureDated)
+            ON CONFLICT (carrier, carrier_event_id) DO NOTHING
+            RETURNING receipt_seq""";
 
     /** What became of a posted scan. */
     public enum ScanOutcome { RECORDED, DUPLICATE }
@@ -81,23 +83,33 @@ public class ShipmentService {
                         return Uni.createFrom().failure(ProblemException.notFound("Shipment", report.trackingNumber()));
                     }
                     Scan scan = Scan.reported(shipment.id, source, report.eventId(), report.carrierStatus(),
-                            report.location(), report.scannedAt(), clock.instant());
-                    return insertOnce(scan).chain(inserted -> {
-                        if (!inserted) {
-                            return Uni.createFrom().item(ScanOutcome.DUPLICATE);
-                        }
-                        if (scan.status == null) {
-                            LOG.warnf("carrier status '%s' of %s is not in the vocabulary: kept in the timeline only",
-                                    report.carrierStatus(), report.trackingNumber());
-                        }
-                        return outbox.publishAll(shipment.applyScan(scan)).replaceWith(ScanOutcome.RECORDED);
-                    });
+                            report.location(), report.scannedAt(), clock.instant(), config.futureScanTolerance());
+                    return Scan.<Scan>list("shipmentId", shipment.id).chain(earlier -> insertOnce(scan)
+                            .chain(inserted -> {
+                                if (!inserted) {
+                                    return Uni.createFrom().item(ScanOutcome.DUPLICATE);
+                                }
+                                if (scan.status == null) {
+                                    LOG.warnf("carrier status '%s' of %s is not in the vocabulary: kept in the "
+                                            + "timeline only", report.carrierStatus(), report.trackingNumber());
+                                }
+                                if (scan.futureDated) {
+                                    LOG.warnf("scan %s of %s is stamped %s, more than %s after we received it: kept "
+                                            + "and flagged, not trusted for ordering", report.eventId(),
+                                            report.trackingNumber(), report.scannedAt(), config.futureScanTolerance());
+                                }
+                                return outbox.publishAll(shipment.applyScan(scan, earlier))
+                                        .replaceWith(ScanOutcome.RECORDED);
+                            }));
                 }));
     }
 
-    /** Inserts the scan unless its source already reported that event id (then false, and nothing changes). */
+    /**
+     * Inserts the scan unless its source already reported that event id (then false, and nothing changes); a stored
+     * scan gets its receipt order from the database.
+     */
     private static Uni<Boolean> insertOnce(Scan scan) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SCAN)
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SCAN, Long.class)
                 .setParameter("id", scan.id)
                 .setParameter("shipmentId", scan.shipmentId)
                 .setParameter("carrier", scan.carrier)
@@ -107,7 +119,14 @@ public class ShipmentService {
                 .setParameter("location", scan.location)
                 .setParameter("scannedAt", scan.scannedAt)
                 .setParameter("receivedAt", scan.receivedAt)
-                .executeUpdate()
-                .map(rows -> rows == 1));
+                .setParameter("futureDated", scan.futureDated)
+                .getResultList()
+                .map(seqs -> {
+                    if (seqs.isEmpty()) {
+                        return false;
+                    }
+                    scan.receiptSeq = seqs.get(0);
+                    return true;
+                }));
     }
 }

@@ -13,15 +13,18 @@ public record ShipmentView(UUID id, UUID returnId, String rmaNumber, String carr
                            String labelError, String trackingNumber, String labelUrl, ShipmentStatus status,
                            Instant statusAt, Instant createdAt, List<TimelineEntry> timeline) {
 
-    /** One scan on the timeline; {@code status} is null when the carrier's word is not in the vocabulary. */
+    /**
+     * One scan on the timeline; {@code status} is null when the carrier's word is not in the vocabulary, and
+     * {@code futureDated} marks a scan stamped too far ahead of its receipt to be trusted for ordering.
+     */
     public record TimelineEntry(String carrierEventId, String carrierStatus, ShipmentStatus status, String location,
-                                Instant scannedAt, Instant receivedAt) {
+                                Instant scannedAt, Instant receivedAt, boolean futureDated) {
     }
 
     static ShipmentView of(Shipment s, List<Scan> scans) {
         return new ShipmentView(s.id, s.returnId, s.rmaNumber, s.carrier, s.labelState, s.labelError,
                 s.trackingNumber, s.labelUrl, s.status, s.statusAt, s.createdAt, scans.stream()
                 .map(scan -> new TimelineEntry(scan.carrierEventId, scan.carrierStatus, scan.status, scan.location,
-                        scan.scannedAt, scan.receivedAt)).toList());
+                        scan.scannedAt, scan.receivedAt, scan.futureDated)).toList());
     }
 }

@@ -26,12 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Carriers POST scans here. The signature is checked on the raw bytes before anything is parsed; a bad signature
- * is 401, a malformed body 400, and in both cases nothing is stored. A redelivered scan answers 200 and changes nothing.
+ * Carriers POST scans here. The size is checked first (413), then the signature on the raw bytes before anything is
+ * parsed; a bad signature is 401, a malformed body 400, and in all cases nothing is stored. A redelivered scan answers 200 and changes nothing.
  */
 @Path("/webhooks/carriers/{carrier}/scans")
 @Tag(name = "Carrier webhooks")
 public class CarrierWebhookResource {
+
+    /** Largest scan body taken: a canonical scan is well under 1 KiB; anything above is refused with 413. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final WebhookSignatures signatures;
     private final ShipmentService shipments;
@@ -47,8 +50,10 @@ public class CarrierWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a carrier scan (Standard Webhooks signed)",
-            description = "202 when recorded, 200 when the same carrier event id was already recorded.")
+            description = "202 when recorded, 200 when the same carrier event id was already recorded; bodies over "
+                    + MAX_BODY_BYTES + " bytes are refused with 413.")
     public Uni<Response> receive(@PathParam("carrier") String carrier, byte[] body, HttpHeaders headers) {
+        BodyLimits.check(body, MAX_BODY_BYTES, "a scan");
         String payload = new String(body, StandardCharsets.UTF_8);
         signatures.verify(carrier, payload, lowerCased(headers.getRequestHeaders()));
         CarrierScan scan = parse(body);

@@ -15,14 +15,21 @@ import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
 import dev.postventa.tracking.shipment.Shipment.LabelState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The shipment's transitions, without infrastructure: label pending → created or failed, then scans in order. */
 class ShipmentTest {
 
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    static final Duration TOLERANCE = Duration.ofDays(1);
+    static final AtomicLong RECEIPTS = new AtomicLong();
+    static final Map<UUID, List<Scan>> TIMELINES = new ConcurrentHashMap<>();
     static final ReturnLabel LABEL = new ReturnLabel("SIMMX000000000042", "https://labels.example.invalid/42.pdf");
 
     @Test
@@ -75,7 +82,7 @@ class ShipmentTest {
         assertThat(shipment.labelState).isEqualTo(LabelState.FAILED);
         assertThat(shipment.labelError).isEqualTo("refused: country");
         assertThatThrownBy(() -> shipment.labelCreated(LABEL, NOW)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> shipment.applyScan(scan(shipment, "in_transit", NOW.plusSeconds(60))))
+        assertThatThrownBy(() -> apply(shipment, scan(shipment, "in_transit", NOW.plusSeconds(60))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("FAILED");
     }
 
@@ -83,7 +90,7 @@ class ShipmentTest {
     void aShipmentWithoutItsLabelTakesNoScans() {
         Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
 
-        assertThatThrownBy(() -> shipment.applyScan(scan(shipment, "in_transit", NOW.plusSeconds(60))))
+        assertThatThrownBy(() -> apply(shipment, scan(shipment, "in_transit", NOW.plusSeconds(60))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PENDING");
         assertThat(shipment.status).isNull();
     }
@@ -93,7 +100,7 @@ class ShipmentTest {
         Shipment shipment = labelled();
         Shipment other = labelled();
 
-        assertThatThrownBy(() -> shipment.applyScan(scan(other, "in_transit", NOW.plusSeconds(60))))
+        assertThatThrownBy(() -> apply(shipment, scan(other, "in_transit", NOW.plusSeconds(60))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -102,7 +109,7 @@ class ShipmentTest {
         Shipment shipment = labelled();
         Scan scan = scan(shipment, "picked_up", NOW.plusSeconds(60));
 
-        List<DomainEvent> events = shipment.applyScan(scan);
+        List<DomainEvent> events = apply(shipment, scan);
 
         assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
         assertThat(shipment.statusAt).isEqualTo(scan.scannedAt);
@@ -115,10 +122,10 @@ class ShipmentTest {
     @Test
     void aNewerScanWithTheSameStatusMovesOnlyTheStatusTime() {
         Shipment shipment = labelled();
-        shipment.applyScan(scan(shipment, "picked_up", NOW.plusSeconds(60)));
+        apply(shipment, scan(shipment, "picked_up", NOW.plusSeconds(60)));
         Instant later = NOW.plusSeconds(120);
 
-        assertThat(shipment.applyScan(scan(shipment, "in_transit", later))).isEmpty();
+        assertThat(apply(shipment, scan(shipment, "in_transit", later))).isEmpty();
 
         assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
         assertThat(shipment.statusAt).isEqualTo(later);
@@ -127,25 +134,48 @@ class ShipmentTest {
     @Test
     void anOlderScanArrivingLateNeverMovesTheShipmentBack() {
         Shipment shipment = labelled();
-        shipment.applyScan(scan(shipment, "out_for_delivery", NOW.plus(Duration.ofHours(2))));
+        apply(shipment, scan(shipment, "out_for_delivery", NOW.plus(Duration.ofHours(2))));
 
-        assertThat(shipment.applyScan(scan(shipment, "in_transit", NOW.plus(Duration.ofHours(1))))).isEmpty();
-        // A scan at exactly the status time is not newer either.
-        assertThat(shipment.applyScan(scan(shipment, "exception", NOW.plus(Duration.ofHours(2))))).isEmpty();
+        assertThat(apply(shipment, scan(shipment, "in_transit", NOW.plus(Duration.ofHours(1))))).isEmpty();
 
         assertThat(shipment.status).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
         assertThat(shipment.statusAt).isEqualTo(NOW.plus(Duration.ofHours(2)));
     }
 
     @Test
+    void scansAtEqualTimesCountInReceiptOrder() {
+        Shipment shipment = labelled();
+        Instant at = NOW.plus(Duration.ofHours(2));
+        apply(shipment, scan(shipment, "out_for_delivery", at));
+
+        assertThat(apply(shipment, scan(shipment, "exception", at))).singleElement()
+                .isEqualTo(new ShipmentStatusChanged(shipment.id, shipment.returnId, shipment.trackingNumber,
+                        ShipmentStatus.EXCEPTION, ShipmentStatus.OUT_FOR_DELIVERY, "exception", "CDMX", at));
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.EXCEPTION);
+    }
+
+    @Test
     void nothingMovesADeliveredShipment() {
         Shipment shipment = labelled();
-        shipment.applyScan(scan(shipment, "delivered", NOW.plus(Duration.ofHours(2))));
+        apply(shipment, scan(shipment, "delivered", NOW.plus(Duration.ofHours(2))));
 
-        assertThat(shipment.applyScan(scan(shipment, "exception", NOW.plus(Duration.ofHours(3))))).isEmpty();
+        assertThat(apply(shipment, scan(shipment, "exception", NOW.plus(Duration.ofHours(3))))).isEmpty();
+        assertThat(apply(shipment, scan(shipment, "delivered", NOW.plus(Duration.ofHours(4))))).isEmpty();
 
         assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED_TO_WAREHOUSE);
         assertThat(shipment.statusAt).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aDeliveryWinsWhateverItsTimeEvenBeforeThePickUp() {
+        Shipment shipment = labelled();
+        apply(shipment, scan(shipment, "picked_up", NOW.plus(Duration.ofHours(2))));
+
+        List<DomainEvent> events = apply(shipment, scan(shipment, "delivered", NOW.plus(Duration.ofHours(1))));
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED_TO_WAREHOUSE);
+        assertThat(events).singleElement().extracting(e -> ((ShipmentStatusChanged) e).previousStatus())
+                .isEqualTo(ShipmentStatus.IN_TRANSIT);
     }
 
     @Test
@@ -154,17 +184,77 @@ class ShipmentTest {
         Scan scan = scan(shipment, "held_by_customs_zz", NOW.plusSeconds(60));
 
         assertThat(scan.status).isNull();
-        assertThat(shipment.applyScan(scan)).isEmpty();
+        assertThat(apply(shipment, scan)).isEmpty();
         assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
         assertThat(shipment.statusAt).isEqualTo(NOW);
     }
 
     @Test
-    void aScanOlderThanTheLabelDoesNotMoveIt() {
+    void aScanStampedHoursBeforeOurLabelMovesTheShipment() {
         Shipment shipment = labelled();
+        Instant hoursBefore = NOW.minus(Duration.ofHours(6));
 
-        assertThat(shipment.applyScan(scan(shipment, "in_transit", NOW.minusSeconds(1)))).isEmpty();
-        assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
+        assertThat(apply(shipment, scan(shipment, "in_transit", hoursBefore))).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(shipment.statusAt).isEqualTo(hoursBefore);
+        assertThat(apply(shipment, scan(shipment, "delivered", hoursBefore.plusSeconds(60)))).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED_TO_WAREHOUSE);
+    }
+
+    @Test
+    void aPreTransitScanNeverMovesAShipmentBackToLabelCreated() {
+        Shipment shipment = labelled();
+        apply(shipment, scan(shipment, "picked_up", NOW.plusSeconds(60)));
+
+        assertThat(apply(shipment, scan(shipment, "pre_transit", NOW.plusSeconds(120)))).isEmpty();
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+    }
+
+    @Test
+    void aFutureDatedScanIsFlaggedAndDoesNotHideLaterScans() {
+        Shipment shipment = labelled();
+        apply(shipment, scan(shipment, "picked_up", NOW.plusSeconds(60)));
+        Scan future = scan(shipment, "out_for_delivery", NOW.plus(Duration.ofDays(3)));
+        assertThat(future.futureDated).isTrue();
+
+        assertThat(apply(shipment, future)).isEmpty();
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(apply(shipment, scan(shipment, "exception", NOW.plusSeconds(120)))).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.EXCEPTION);
+    }
+
+    @Test
+    void aFutureDatedScanDecidesOnlyWhileNoTrustedScanDoesAndADeliveryWinsAnyway() {
+        Shipment shipment = labelled();
+        Scan future = scan(shipment, "in_transit", NOW.plus(Duration.ofDays(3)));
+
+        assertThat(apply(shipment, future)).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(apply(shipment, scan(shipment, "out_for_delivery", NOW.plusSeconds(60)))).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
+        assertThat(apply(shipment, scan(shipment, "delivered", NOW.plus(Duration.ofDays(5))))).hasSize(1);
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED_TO_WAREHOUSE);
+    }
+
+    @Test
+    void aScanIsFutureDatedOnlyBeyondTheTolerance() {
+        Instant received = NOW;
+        assertThat(ScanOrder.isFutureDated(received.plus(Duration.ofHours(14)), received, TOLERANCE)).isFalse();
+        assertThat(ScanOrder.isFutureDated(received.plus(TOLERANCE), received, TOLERANCE)).isFalse();
+        assertThat(ScanOrder.isFutureDated(received.plus(TOLERANCE).plusSeconds(1), received, TOLERANCE)).isTrue();
+        assertThat(ScanOrder.isFutureDated(received.minus(Duration.ofDays(30)), received, TOLERANCE)).isFalse();
+    }
+
+    @Test
+    void theDecidingScanDoesNotDependOnTheOrderTheListIsIn() {
+        Shipment shipment = labelled();
+        Scan a = scan(shipment, "in_transit", NOW.plusSeconds(60));
+        Scan b = scan(shipment, "out_for_delivery", NOW.plusSeconds(60));
+        Scan c = scan(shipment, "exception", NOW.minusSeconds(60));
+
+        assertThat(ScanOrder.deciding(List.of(a, b, c))).containsSame(b);
+        assertThat(ScanOrder.deciding(List.of(c, b, a))).containsSame(b);
+        assertThat(ScanOrder.deciding(List.of())).isEmpty();
     }
 
     private static Shipment labelled() {
@@ -173,9 +263,24 @@ class ShipmentTest {
         return shipment;
     }
 
+    /** Applies a scan after every scan applied to this shipment before (the stored timeline). */
+    private static List<DomainEvent> apply(Shipment shipment, Scan scan) {
+        List<Scan> earlier = TIMELINES.computeIfAbsent(shipment.id, id -> new ArrayList<>());
+        List<DomainEvent> events = shipment.applyScan(scan, List.copyOf(earlier));
+        earlier.add(scan);
+        return events;
+    }
+
+    /**
+     * A scan received 30 seconds after its carrier time (or just after NOW when it is stamped beyond the tolerance),
+     * numbered in receipt order as the database does.
+     */
     private static Scan scan(Shipment shipment, String carrierStatus, Instant scannedAt) {
-        return Scan.reported(shipment.id, "simulated", UUID.randomUUID().toString(), carrierStatus, "CDMX", scannedAt,
-                scannedAt.plusSeconds(30));
+        Instant received = scannedAt.isAfter(NOW.plus(TOLERANCE)) ? NOW.plusSeconds(30) : scannedAt.plusSeconds(30);
+        Scan scan = Scan.reported(shipment.id, "simulated", UUID.randomUUID().toString(), carrierStatus, "CDMX",
+                scannedAt, received, TOLERANCE);
+        scan.receiptSeq = RECEIPTS.incrementAndGet();
+        return scan;
     }
 
     static ReturnApproved approved() {

@@ -1,11 +1,15 @@
 package dev.postventa.tracking.webhooks.easypost;
 
+import dev.postventa.support.problem.FieldViolations;
+import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.TrackingConfig;
 import dev.postventa.tracking.shipment.ShipmentService;
 import dev.postventa.tracking.shipment.ShipmentService.ScanOutcome;
+import dev.postventa.tracking.webhooks.BodyLimits;
 import dev.postventa.tracking.webhooks.CarrierScan;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,13 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EasyPostWebhookResource {
 
     static final String SOURCE = "easypost";
+    /** Largest EasyPost event taken: a tracker with its whole scan history; anything above is refused with 413. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final TrackingConfig config;
     private final ShipmentService shipments;
+    private final Validator validator;
 
-    EasyPostWebhookResource(TrackingConfig config, ShipmentService shipments) {
+    EasyPostWebhookResource(TrackingConfig config, ShipmentService shipments, Validator validator) {
         this.config = config;
         this.shipments = shipments;
+        this.validator = validator;
     }
 
     @POST
@@ -43,12 +52,14 @@ public class EasyPostWebhookResource {
             description = "202 with how many of the tracker's scans were new; other event types are acknowledged "
                     + "and ignored.")
     public Uni<Response> receive(byte[] body, @HeaderParam("X-Hmac-Signature") String signature) {
+        BodyLimits.check(body, MAX_BODY_BYTES, "an EasyPost event");
         List<String> secrets = config.easypostSecrets().orElseThrow(() -> ProblemException.notFound("Carrier", SOURCE));
         if (!EasyPostSignature.matches(body, signature, secrets)) {
             throw new ProblemException(401, "webhook-signature", "Webhook signature not valid",
                     "X-Hmac-Signature does not match the body under any EasyPost secret", List.of());
         }
         List<CarrierScan> scans = EasyPostTrackerEvents.scans(body);
+        validate(scans);
         Uni<int[]> counts = Uni.createFrom().item(new int[2]);
         for (CarrierScan scan : scans) {
             counts = counts.chain(c -> shipments.recordFromAggregator(SOURCE, scan).map(outcome -> {
@@ -58,5 +69,18 @@ public class EasyPostWebhookResource {
         }
         return counts.map(c -> Response.status(202)
                 .entity(Map.of("recorded", c[0], "duplicates", c[1], "ignored", scans.isEmpty())).build());
+    }
+
+    /** The canonical scans EasyPost's event becomes obey the same field limits as posted ones (400 naming each). */
+    private void validate(List<CarrierScan> scans) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < scans.size(); i++) {
+            String prefix = "tracking_details[" + i + "].";
+            violations.addAll(FieldViolations.of(validator.validate(scans.get(i)),
+                    v -> prefix + v.getPropertyPath()));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("EasyPost event is not valid", violations);
+        }
     }
 }
