@@ -65,17 +65,19 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
-        List<Sent> sent = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> change : changes) {
             Optional<ProducerRecord<String, byte[]>> record = mapper.map(change.record());
             record.ifPresent(r -> {
                 LOG.debugf("relaying %s to %s key %s", header(r, "ce_type"), r.topic(), r.key());
-                sent.add(new Sent(r, producer.send(r)));
+                acks.add(producer.send(r));
+                sent.add(r);
             });
         }
         producer.flush();
-        for (Sent s : sent) {
-            awaitAck(s);
+        for (int i = 0; i < acks.size(); i++) {
+            awaitAck(sent.get(i), acks.get(i));
         }
         for (RecordChangeEvent<SourceRecord> change : changes) {
             committer.markProcessed(change);
@@ -102,9 +104,10 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private void awaitAck(Sent sent) throws InterruptedException {
+    private void awaitAck(ProducerRecord<String, byte[]> record, Future<RecordMetadata> ack)
+            throws InterruptedException {
         try {
-            sent.ack().get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            ack.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (!refusedForever(cause)) {
@@ -112,12 +115,9 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
                 // acknowledged position.
                 throw new IllegalStateException("Kafka did not acknowledge an outbox event", e);
             }
-            parking.park(sent.record(), cause);
+            parking.park(record, cause);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge an outbox event", e);
         }
-    }
-
-    private record Sent(ProducerRecord<String, byte[]> record, Future<RecordMetadata> ack) {
     }
 }
