@@ -31,7 +31,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A customer's return and its state machine: {@code REQUESTED → APPROVED → IN_TRANSIT → RECEIVED}. Every step
+ * A customer's return and its state machine: {@code REQUESTED → APPROVED → IN_TRANSIT → RECEIVED}, or
+ * {@code REQUESTED → REJECTED} when operations refuse it on review. Every step
  * checks the current status, changes the return and hands back the events to publish and the history to record;
  * a step the status does not allow throws {@link IllegalTransitionException}. A return never moves backwards: a
  * carrier scan behind where the return already is becomes a history note, not an error.
@@ -85,17 +86,49 @@ public class ReturnRequest extends PanacheEntityBase {
                 ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, "requested by the customer", now));
     }
 
-    /** REQUESTED → APPROVED with its RMA number. Raises {@link ReturnApproved}. */
+    /** REQUESTED → APPROVED with its RMA number, by the default policy. Raises {@link ReturnApproved}. */
     public Transition approve(String rma, Instant now) {
-        if (status != ReturnStatus.REQUESTED) {
-            throw new IllegalTransitionException(id, status, "be approved (only a REQUESTED return can)");
+        return approve(rma, "approved by the default policy", now);
+    }
+
+    /**
+     * REQUESTED → APPROVED with its RMA number, decided by a person in operations (manual review, when the shop
+     * does not approve automatically). Raises {@link ReturnApproved}.
+     */
+    public Transition approveOnReview(String rma, Instant now) {
+        return approve(rma, "approved by operations", now);
+    }
+
+    /**
+     * REQUESTED → REJECTED, decided by a person in operations, with the reason the customer will be shown in the
+     * history. Final; publishes nothing (there is no ReturnRejected contract yet), and the rejected lines no longer
+     * count as returned.
+     */
+    public Transition reject(String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason");
         }
+        requireRequested("be rejected (only a REQUESTED return can)");
+        status = ReturnStatus.REJECTED;
+        updatedAt = now;
+        return new Transition(this, List.of(),
+                List.of(ReturnHistoryEntry.of(id, status, "rejected by operations: " + reason.strip(), now)), null);
+    }
+
+    private Transition approve(String rma, String by, Instant now) {
+        requireRequested("be approved (only a REQUESTED return can)");
         status = ReturnStatus.APPROVED;
         rmaNumber = Objects.requireNonNull(rma, "rma");
         updatedAt = now;
         return Transition.done(this,
                 new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now),
-                ReturnHistoryEntry.of(id, status, "approved by the default policy, RMA " + rmaNumber, now));
+                ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber, now));
+    }
+
+    private void requireRequested(String step) {
+        if (status != ReturnStatus.REQUESTED) {
+            throw new IllegalTransitionException(id, status, step);
+        }
     }
 
     /**
@@ -104,8 +137,8 @@ public class ReturnRequest extends PanacheEntityBase {
      */
     public Transition labelCreated(ReturnShipmentCreated label, Instant now) {
         requireFor(label.returnId());
-        if (status == ReturnStatus.REQUESTED) {
-            throw new IllegalTransitionException(id, status, "get a return label before it is approved");
+        if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
+            throw new IllegalTransitionException(id, status, "get a return label (it was never approved)");
         }
         ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, "return label created with " + label.carrier()
                 + ", tracking number " + label.trackingNumber(), label.createdAt());
@@ -125,8 +158,8 @@ public class ReturnRequest extends PanacheEntityBase {
      */
     public Transition applyShipmentStatus(ShipmentStatusChanged scan, Instant now) {
         requireFor(scan.returnId());
-        if (status == ReturnStatus.REQUESTED) {
-            throw new IllegalTransitionException(id, status, "take a carrier scan before it is approved");
+        if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
+            throw new IllegalTransitionException(id, status, "take a carrier scan (it was never approved)");
         }
         if (trackingNumber == null && scan.trackingNumber() != null) {
             trackingNumber = scan.trackingNumber();

@@ -22,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The customer's API for returns: ask to return lines of an order, and follow a return. */
+/**
+ * The API for returns: customers ask to return lines of an order and follow a return; operations approve or reject
+ * a REQUESTED return on review. The review calls are operations-only: when authentication arrives (issue 7 §2) they
+ * take {@code @RolesAllowed(OPS_ROLE)}; until then they are open like every other call of this service.
+ */
 @Path("/returns")
 @Tag(name = "Returns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,10 +34,15 @@ public class ReturnRequestResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final ReturnRequestService service;
+    /** The role the review calls will require once the service authenticates callers. */
+    public static final String OPS_ROLE = "ops";
 
-    ReturnRequestResource(ReturnRequestService service) {
+    private final ReturnRequestService service;
+    private final ReturnReview review;
+
+    ReturnRequestResource(ReturnRequestService service, ReturnReview review) {
         this.service = service;
+        this.review = review;
     }
 
     @POST
@@ -71,5 +80,30 @@ public class ReturnRequestResource {
                     List.of(new FieldViolation("orderId", "is required"))));
         }
         return service.findByOrder(orderId);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Tag(name = "Returns review (operations)")
+    @Operation(summary = "Approve a REQUESTED return (manual review)",
+            description = "200 with the return, now APPROVED with its RMA number; ReturnApproved is published. "
+                    + "409 problem+json when the return is not REQUESTED (already approved, rejected or on its way); "
+                    + "404 when unknown. Operations only.")
+    public Uni<ReturnView> approve(@PathParam("id") String id) {
+        return review.approve(PathIds.uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Returns review (operations)")
+    @Operation(summary = "Reject a REQUESTED return (manual review)",
+            description = "Body {\"reason\"} (required, at most 500 characters), kept in the return's history. 200 "
+                    + "with the return, now REJECTED; its lines no longer count as returned. No event is published "
+                    + "yet. 409 problem+json when the return is not REQUESTED; 404 when unknown. Operations only.")
+    public Uni<ReturnView> reject(@PathParam("id") String id,
+                                  @Valid @NotNull(message = "a JSON body with a reason is required")
+                                  RejectReturnRequest body) {
+        return review.reject(PathIds.uuid("id", id), body.reason());
     }
 }

@@ -110,8 +110,9 @@ public class ReturnRequestService {
     private Uni<Outcome> createFor(OrderSnapshot order, CreateReturnRequest request, String idempotencyKey,
                                    String fingerprint, Instant now) {
         return ReturnRequest.forOrder(order.orderId).chain(earlier -> {
-            List<FieldViolation> violations = policy.check(order, earlier.stream().map(r -> r.lines).toList(),
-                    request, now);
+            // A rejected return sends nothing back: its lines do not count against what may still be returned.
+            List<FieldViolation> violations = policy.check(order, earlier.stream()
+                    .filter(r -> r.status != ReturnStatus.REJECTED).map(r -> r.lines).toList(), request, now);
             if (!violations.isEmpty()) {
                 return Uni.createFrom().failure(
                         ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));

@@ -89,6 +89,72 @@ class ReturnRequestTest {
     }
 
     @Test
+    void operationsApproveARequestedReturnOnReview() {
+        ReturnRequest request = requested();
+
+        Transition approved = request.approveOnReview("RMA-260310-REVIEW", NOW.plusSeconds(5));
+
+        assertThat(request.status).isEqualTo(ReturnStatus.APPROVED);
+        assertThat(request.rmaNumber).isEqualTo("RMA-260310-REVIEW");
+        assertThat(approved.events()).singleElement().isInstanceOfSatisfying(ReturnApproved.class,
+                e -> assertThat(e.rmaNumber()).isEqualTo("RMA-260310-REVIEW"));
+        assertThat(approved.history()).singleElement().satisfies(h -> {
+            assertThat(h.status).isEqualTo(ReturnStatus.APPROVED);
+            assertThat(h.detail).isEqualTo("approved by operations, RMA RMA-260310-REVIEW");
+        });
+        assertThatThrownBy(() -> request.approveOnReview("RMA-OTHER", NOW))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is APPROVED");
+        assertThat(request.rmaNumber).isEqualTo("RMA-260310-REVIEW");
+    }
+
+    @Test
+    void operationsRejectARequestedReturnWithAReasonAndNoEvent() {
+        ReturnRequest request = requested();
+        Instant later = NOW.plusSeconds(60);
+
+        Transition rejected = request.reject("  worn outdoors ", later);
+
+        assertThat(request.status).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(request.rmaNumber).isNull();
+        assertThat(request.updatedAt).isEqualTo(later);
+        assertThat(rejected.events()).isEmpty();
+        assertThat(rejected.unchanged()).isNull();
+        assertThat(rejected.history()).singleElement().satisfies(h -> {
+            assertThat(h.status).isEqualTo(ReturnStatus.REJECTED);
+            assertThat(h.detail).isEqualTo("rejected by operations: worn outdoors");
+            assertThat(h.at).isEqualTo(later);
+        });
+    }
+
+    @Test
+    void onlyARequestedReturnCanBeRejectedAndARejectedOneGoesNowhere() {
+        ReturnRequest approved = approved();
+        assertThatThrownBy(() -> approved.reject("too late", NOW))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is APPROVED")
+                .hasMessageContaining("rejected");
+        assertThat(approved.status).isEqualTo(ReturnStatus.APPROVED);
+
+        ReturnRequest rejected = requested();
+        rejected.reject("no", NOW);
+        assertThatThrownBy(() -> rejected.reject("again", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> rejected.approve("RMA-2", NOW)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("is REJECTED");
+        assertThatThrownBy(() -> rejected.labelCreated(label(rejected, "TRK-9"), NOW))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is REJECTED");
+        assertThatThrownBy(() -> rejected.applyShipmentStatus(scan(rejected, ShipmentStatus.DELIVERED_TO_WAREHOUSE),
+                NOW)).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is REJECTED");
+        assertThat(rejected.status).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(rejected.rmaNumber).isNull();
+    }
+
+    @Test
+    void aRejectionNeedsAReason() {
+        ReturnRequest request = requested();
+        assertThatThrownBy(() -> request.reject(" ", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(request.status).isEqualTo(ReturnStatus.REQUESTED);
+    }
+
+    @Test
     void aLabelGivesAnApprovedReturnItsTrackingNumber() {
         ReturnRequest request = approved();
         Transition labelled = request.labelCreated(label(request, "TRK-1"), NOW);

@@ -1,0 +1,56 @@
+package dev.postventa.returns.request;
+
+import dev.postventa.support.outbox.OutboxWriter;
+import dev.postventa.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Manual review by operations (when {@code RETURN_AUTO_APPROVE=false} leaves returns REQUESTED): approve or reject
+ * one return. Loads it row-locked, lets {@link ReturnRequest} decide, records its history and events in one
+ * transaction. The lock serialises simultaneous decisions on one return: the second sees the first's status and is
+ * refused by the transition (409), so a return is approved once, with one RMA and one {@code ReturnApproved}.
+ */
+@ApplicationScoped
+public class ReturnReview {
+
+    private final RmaNumbers rmaNumbers;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final ReturnRequestService requests;
+
+    ReturnReview(RmaNumbers rmaNumbers, OutboxWriter outbox, Clock clock, ReturnRequestService requests) {
+        this.rmaNumbers = rmaNumbers;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.requests = requests;
+    }
+
+    public Uni<ReturnView> approve(UUID id) {
+        return decide(id, request -> request.approveOnReview(rmaNumbers.next(), clock.instant()));
+    }
+
+    public Uni<ReturnView> reject(UUID id, String reason) {
+        return decide(id, request -> request.reject(reason, clock.instant()));
+    }
+
+    private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step) {
+        return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                        .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
+                        .chain(request -> Uni.createFrom().item(() -> step.apply(request)))
+                        .chain(done -> Records.record(done, outbox)))
+                .onFailure(IllegalTransitionException.class).transform(ReturnReview::conflict)
+                .chain(() -> requests.find(id));
+    }
+
+    private static ProblemException conflict(Throwable refused) {
+        return new ProblemException(409, "illegal-transition", "Return cannot make this step", refused.getMessage(),
+                List.of());
+    }
+}
