@@ -7,7 +7,6 @@ import dev.postventa.support.effect.Attempt;
 import dev.postventa.support.effect.EffectHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +31,12 @@ public class EmailEffect implements EffectHandler<Void> {
     public static final String KIND = "email";
     private static final Logger LOG = Logger.getLogger(EmailEffect.class);
 
-    private final ReactiveMailer mailer;
+    private final SmtpSender smtp;
     private final Clock clock;
     private final String from;
 
-    EmailEffect(ReactiveMailer mailer, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
-        this.mailer = mailer;
+    EmailEffect(SmtpSender smtp, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.smtp = smtp;
         this.clock = clock;
         this.from = from;
     }
@@ -56,8 +55,11 @@ public class EmailEffect implements EffectHandler<Void> {
                         return Uni.createFrom().failure(new NotificationMissingException(id));
                     }
                     Mail mail = EmailMessage.of(n.id, n.recipient, n.subject, n.body, from);
-                    return mailer.send(mail);
-                });
+                    return smtp.send(EmailMessage.toVertx(mail, from)).replaceWithVoid();
+                })
+                // The worker logs and stores the failure's message: a server's answer may quote the address.
+                .onFailure(failure -> !(failure instanceof InvalidRecipientException))
+                .transform(failure -> new DeliveryFailedException(failure));
     }
 
     @Override
@@ -92,7 +94,8 @@ public class EmailEffect implements EffectHandler<Void> {
                         reason);
                 return recorded.replaceWith(List.<DomainEvent>of());
             }
-            LOG.errorf("notification %s to %s given up at attempt %d: %s", n.id, n.recipient, attempt.number(), reason);
+            LOG.errorf("notification %s to %s given up at attempt %d: %s", n.id, EmailAddresses.mask(n.recipient),
+                    attempt.number(), reason);
             n.failed(reason, now);
             return recorded.replaceWith(List.<DomainEvent>of());
         });
@@ -135,6 +138,19 @@ public class EmailEffect implements EffectHandler<Void> {
 
     private static UUID notificationId(Attempt attempt) {
         return UUID.fromString(attempt.key());
+    }
+
+    /** A send that failed, described without the addresses its cause may quote; the cause is kept for the checks. */
+    static final class DeliveryFailedException extends RuntimeException {
+
+        DeliveryFailedException(Throwable cause) {
+            super(EmailAddresses.maskIn(describe(cause)), cause);
+        }
+
+        private static String describe(Throwable failure) {
+            String message = failure.getMessage();
+            return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        }
     }
 
     /** The effect names a notification that does not exist (deleted by hand). */

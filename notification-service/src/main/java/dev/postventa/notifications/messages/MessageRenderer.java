@@ -7,14 +7,18 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders a message from its Qute text template {@code messages/<template>/<language>.txt} in the customer's
  * language ({@link MessageLanguage}); the template's first line is the subject. Amounts are written the customer's
- * way ({@link LocalMoney}).
+ * way ({@link LocalMoney}). Values come from partners' events and print on one line: line breaks and other control
+ * characters in them become spaces, so no value can end the subject line early or start a header-like line.
  */
 @ApplicationScoped
 public class MessageRenderer {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
 
     private final Engine engine;
 
@@ -35,7 +39,8 @@ public class MessageRenderer {
         }
         TemplateInstance instance = t.instance();
         data.forEach((key, value) -> instance.data(key,
-                value instanceof Money money ? LocalMoney.format(money, customer.locale(), customer.country()) : value));
+                value instanceof Money money ? LocalMoney.format(money, customer.locale(), customer.country())
+                        : oneLine(value)));
         String text = instance.render().strip();
         int firstBreak = text.indexOf('\n');
         if (firstBreak < 0) {
@@ -43,5 +48,10 @@ public class MessageRenderer {
         }
         return new Rendered(language, text.substring(0, firstBreak).strip(),
                 text.substring(firstBreak + 1).strip() + "\n");
+    }
+
+    /** A text value on one line; other values as they are. */
+    static Object oneLine(Object value) {
+        return value instanceof CharSequence text ? CONTROL.matcher(text).replaceAll(" ") : value;
     }
 }

@@ -67,6 +67,30 @@ class EmailMessageTest {
         assertThat(effect.isPermanent(new TimeoutException("no answer"))).isFalse();
     }
 
+    @Test
+    void aRecipientThatCarriesHeadersOrHasNoDomainIsRefusedBeforeSending() {
+        for (String invalid : List.of("ana@example.mx\r\nBcc: x@evil.example", "ana@example.mx\nBcc: x@evil.example",
+                "ana@example.mx\rBcc: x@evil.example", "ana@example.mx, x@evil.example", "Ana <ana@example.mx>",
+                "ana@", "ana@.", "ana@example.", "ana@@example.mx", "ana@exa\u0000mple.mx")) {
+            assertThatThrownBy(() -> EmailMessage.of(id, invalid, "Asunto", "Hola\n", FROM))
+                    .as(invalid).isInstanceOf(InvalidRecipientException.class)
+                    .hasMessageStartingWith("invalid recipient address")
+                    .hasMessageNotContaining("\r").hasMessageNotContaining("\n")
+                    // Logged by the worker: the reason never carries the customer's full address.
+                    .hasMessageNotContaining("ana@example.mx");
+        }
+    }
+
+    @Test
+    void aSubjectCannotCarryHeaders() {
+        Mail mail = EmailMessage.of(id, "ana@example.mx", "Tu devoluci\u00f3n RMA-1\r\nBcc: x@evil.example\rX: y\u0085",
+                "Hola\n", FROM);
+
+        assertThat(mail.getSubject()).isEqualTo("Tu devoluci\u00f3n RMA-1 Bcc: x@evil.example X: y");
+        assertThat(mail.getBcc()).isEmpty();
+        assertThat(mail.getHeaders()).containsOnlyKeys("Message-ID");
+    }
+
     private static SMTPException smtp(int code, String line) {
         return new SMTPException("sending", code, List.of(line), true);
     }
