@@ -1,0 +1,84 @@
+package dev.postventa.notifications.notification;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes settled messages ({@code SENT}, {@code FAILED}) whose last change is older than the retention, with their
+ * attempts and their finished {@code email} effects, a batch per transaction so that no long transaction holds locks.
+ * Both times are ours: {@code updated_at} is written with the service's clock, the cutoff is the same clock's now
+ * minus the retention. A message still owed ({@code PENDING}) is never deleted.
+ */
+@ApplicationScoped
+public class NotificationRetention {
+
+    private static final Logger LOG = Logger.getLogger(NotificationRetention.class);
+    // Data-modifying CTEs see one snapshot; the foreign key of the attempts is checked at the end of the statement.
+    private static final String DELETE_BATCH = """
+            WITH settled AS (
+                SELECT id FROM notification
+                WHERE status IN ('SENT', 'FAILED') AND updated_at < :cutoff
+                ORDER BY updated_at
+                LIMIT :batch
+                FOR UPDATE SKIP LOCKED),
+            attempts AS (
+                DELETE FROM notification_attempt WHERE notification_id IN (SELECT id FROM settled)),
+            effects AS (
+                DELETE FROM pending_effect
+                WHERE kind = 'email' AND status <> 'PENDING' AND effect_key IN (SELECT id::text FROM settled))
+            DELETE FROM notification WHERE id IN (SELECT id FROM settled)""";
+
+    private final Clock clock;
+    private final Duration retention;
+    private final int batchSize;
+    private final int maxBatches;
+
+    NotificationRetention(Clock clock,
+                          @ConfigProperty(name = "postventa.notifications.retention.keep") Duration retention,
+                          @ConfigProperty(name = "postventa.notifications.retention.batch-size") int batchSize,
+                          @ConfigProperty(name = "postventa.notifications.retention.max-batches") int maxBatches) {
+        this.clock = clock;
+        this.retention = retention;
+        this.batchSize = batchSize;
+        this.maxBatches = maxBatches;
+    }
+
+    @Scheduled(identity = "notification-retention", every = "${postventa.notifications.retention.interval}",
+            delayed = "${postventa.notifications.retention.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return purge().onFailure().invoke(e -> LOG.warnf("notification retention failed, the next run retries: %s", e))
+                .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
+    /** Deletes batch after batch (at most {@code max-batches} per run); returns how many messages were deleted. */
+    public Uni<Integer> purge() {
+        Instant cutoff = clock.instant().minus(retention);
+        return batches(cutoff, 0, 0).invoke(deleted -> {
+            if (deleted > 0) {
+                LOG.infof("deleted %d settled notifications last changed before %s", deleted, cutoff);
+            }
+        });
+    }
+
+    private Uni<Integer> batches(Instant cutoff, int done, int total) {
+        if (done >= maxBatches) {
+            return Uni.createFrom().item(total);
+        }
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery(DELETE_BATCH)
+                        .setParameter("cutoff", cutoff)
+                        .setParameter("batch", batchSize)
+                        .executeUpdate()))
+                .chain(deleted -> deleted < batchSize
+                        ? Uni.createFrom().item(total + deleted)
+                        : batches(cutoff, done + 1, total + deleted));
+    }
+}
