@@ -12,6 +12,10 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.postventa.refunds.ReturnEvents.publish;
 import static dev.postventa.refunds.ReturnEvents.received;
 import static io.restassured.RestAssured.given;
+import static dev.postventa.refunds.RefundOutcomes.assertOnlyOutcome;
+import static dev.postventa.refunds.RefundOutcomes.awaitOutcome;
+import static dev.postventa.refunds.RefundOutcomes.isFor;
+import static dev.postventa.refunds.RefundOutcomes.refundOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -95,7 +99,7 @@ class HttpProviderRefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "MX-8001"));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class))
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT)
                 .value(), RefundIssued.class);
         assertThat(issued.providerReference()).isEqualTo("re_now_1");
         String refundId = issued.refundId().toString();
@@ -115,7 +119,7 @@ class HttpProviderRefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "MX-8002"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class))
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT)
                 .value(), RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("charge already refunded");
         assertThat(provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")))).hasSize(1);
@@ -144,7 +148,7 @@ class HttpProviderRefundsTest {
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
         assertThat(refund.getString("providerReference")).isEqualTo("re_late_1");
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class))
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT)
                 .value(), RefundIssued.class);
         assertThat(issued.providerReference()).isEqualTo("re_late_1");
         assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
@@ -183,31 +187,7 @@ class HttpProviderRefundsTest {
         return statuses.isEmpty() ? "PENDING" : statuses.get(0);
     }
 
-    private static ConsumerRecord<String, byte[]> awaitOutcome(UUID returnId, String type) {
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
-                    && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
-        }
-    }
 
-    private static void assertOnlyOutcome(UUID returnId, String type) {
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
-                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(type);
-        }
-    }
 
-    private static JsonPath refundOf(UUID returnId) {
-        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
-                .statusCode(200).body("", hasSize(1)).extract().jsonPath();
-        return new JsonPath(refunds.prettify()).setRootPath("[0]");
-    }
 
-    private static boolean isFor(ConsumerRecord<String, byte[]> record, UUID returnId) {
-        try {
-            return EventJson.mapper().readTree(record.value()).path("returnId").asText().equals(returnId.toString());
-        } catch (IOException notJson) {
-            throw new UncheckedIOException(notJson);
-        }
-    }
 }

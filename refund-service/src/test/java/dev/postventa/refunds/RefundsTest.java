@@ -4,6 +4,10 @@ import dev.postventa.events.EventCatalog;
 import static dev.postventa.refunds.ReturnEvents.publish;
 import static dev.postventa.refunds.ReturnEvents.received;
 import static io.restassured.RestAssured.given;
+import static dev.postventa.refunds.RefundOutcomes.assertOnlyOutcome;
+import static dev.postventa.refunds.RefundOutcomes.awaitOutcome;
+import static dev.postventa.refunds.RefundOutcomes.isFor;
+import static dev.postventa.refunds.RefundOutcomes.refundOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,7 +71,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "MX-2001"));
 
-        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         JsonPath refund = refundOf(returnId);
         String refundId = refund.getString("id");
         assertThat(record.key()).isEqualTo(refundId);
@@ -163,7 +167,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "FAIL-3001"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("card account closed (simulated)");
         assertThat(failed.amount()).isEqualTo(Money.of("2298.80", "MXN"));
@@ -182,7 +186,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "FLAKY-3002"));
 
-        awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+        awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
         assertThat(refund.getInt("attempts")).as("two timeouts, then paid").isEqualTo(3);
@@ -195,7 +199,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, "DOWN-3003"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("outcome unknown: gave up after 5 attempts: provider timeout (simulated, "
                 + "call 5); the provider has no record of it, nothing was paid");
@@ -214,7 +218,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, AnswerLosingPaymentProvider.BROKEN_PREFIX + "3005"));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).startsWith("outcome unknown: gave up after 5 attempts: adapter bug (test)")
                 .endsWith("the provider has no record of it, nothing was paid");
@@ -230,7 +234,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, AnswerLosingPaymentProvider.NO_REFERENCE_PREFIX + "3006"));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
         String refundId = issued.refundId().toString();
         assertThat(issued.providerReference()).startsWith("sim_re_");
@@ -259,7 +263,7 @@ class RefundsTest {
 
         ServiceDatabase.execute(migration("db/migration/V3__reconcile_refunds_given_up_unanswered.sql"));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
         assertThat(issued.providerReference()).isEqualTo(paidLate.reference());
         JsonPath refund = refundOf(returnId);
@@ -276,7 +280,7 @@ class RefundsTest {
                 new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 1, Money.of("499.90", "MXN"), "DEFECTIVE"),
                 new ReturnedLine("L2", "SKU-CAP", "Cap", 1, Money.of("20.00", "USD"), "DEFECTIVE"))));
 
-        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class)).value(),
+        RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
         assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
         assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
@@ -293,7 +297,7 @@ class RefundsTest {
         UUID returnId = UUID.randomUUID();
         publish(received(returnId, AnswerLosingPaymentProvider.LOST_PREFIX + "5001"));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
         String refundId = issued.refundId().toString();
         assertThat(provider.callsFor(refundId)).as("paid, answer lost, asked again").isEqualTo(2);
@@ -325,7 +329,7 @@ class RefundsTest {
                         now() - interval '10 minutes', now() - interval '10 minutes')"""
                 .formatted(UUID.randomUUID(), refundId, EventJson.toJson(order)));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
         assertThat(issued.refundId()).isEqualTo(refundId);
         assertThat(issued.providerReference()).as("the same payment").isEqualTo(paidBeforeTheCrash.reference());
@@ -355,7 +359,7 @@ class RefundsTest {
 
         ServiceDatabase.execute(migration("db/migration/V2__refund_payments_as_effects.sql"));
 
-        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class)).value(),
+        RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
         assertThat(issued.providerReference()).isEqualTo(paidByThePreviousVersion.reference());
         assertThat(issued.amount()).isEqualTo(Money.of("150.00", "MXN"));
@@ -421,13 +425,6 @@ class RefundsTest {
                 .body("", hasSize(0));
     }
 
-    /** The one outcome event of a return's refund, once the relay has published it. */
-    private static ConsumerRecord<String, byte[]> awaitOutcome(UUID returnId, String type) {
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            return kafka.awaitRecords(Topics.REFUNDS, r -> isFor(r, returnId)
-                    && type.equals(KafkaTestClient.header(r, "ce_type")), 1, WAIT).get(0);
-        }
-    }
 
     private static String migration(String resource) throws IOException {
         try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
@@ -436,28 +433,8 @@ class RefundsTest {
         }
     }
 
-    /** The return's refund events on the topic are exactly one, of {@code type}. */
-    private static void assertOnlyOutcome(UUID returnId, String type) {
-        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3)))
-                    .extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(type);
-        }
-    }
 
-    /** The only refund of a return, as the API shows it. */
-    private static JsonPath refundOf(UUID returnId) {
-        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
-                .statusCode(200).body("", hasSize(1)).extract().jsonPath();
-        return new JsonPath(refunds.prettify()).setRootPath("[0]");
-    }
 
-    private static boolean isFor(ConsumerRecord<String, byte[]> record, UUID returnId) {
-        try {
-            return json(record).path("returnId").asText().equals(returnId.toString());
-        } catch (UncheckedIOException notJson) {
-            return false;
-        }
-    }
 
     private static JsonNode json(ConsumerRecord<String, byte[]> record) {
         try {

@@ -8,6 +8,7 @@ import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.infra.ParallelRequests;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.returns.Orders;
@@ -126,29 +127,14 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
     private static List<HttpResponse<String>> postAtOnce(IntFunction<String> idempotencyKey, String body)
             throws Exception {
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(CALLERS);
-            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", idempotencyKey.apply(i))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                calls.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> call : calls) {
-                responses.add(call.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            requests.add(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey.apply(i))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
+        return ParallelRequests.sendAtOnce(requests);
     }
 
     private static boolean ofOrder(ConsumerRecord<String, byte[]> record, String orderId, String type) {

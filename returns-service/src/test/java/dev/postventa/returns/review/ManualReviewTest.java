@@ -12,6 +12,7 @@ import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.infra.ParallelRequests;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.returns.Orders;
@@ -217,35 +218,20 @@ class ManualReviewTest extends ReturnsTestSupport {
     /** Sends {@value #CALLERS} POSTs to {@code /returns/{id}/<action>} from as many threads, released together. */
     private static List<HttpResponse<String>> postAtOnce(String returnId, IntFunction<String> action,
                                                          IntFunction<String> body) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(CALLERS);
-            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns/" + returnId + "/"
-                        + action.apply(i));
-                String json = body.apply(i);
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-                if (json == null) {
-                    request.POST(HttpRequest.BodyPublishers.noBody());
-                } else {
-                    request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-                }
-                HttpRequest built = request.build();
-                calls.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return http.send(built, HttpResponse.BodyHandlers.ofString());
-                }));
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns/" + returnId + "/"
+                    + action.apply(i));
+            String json = body.apply(i);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+            if (json == null) {
+                request.POST(HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
             }
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> call : calls) {
-                responses.add(call.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
+            requests.add(request.build());
         }
+        return ParallelRequests.sendAtOnce(requests);
     }
 
     private static boolean isApproval(ConsumerRecord<String, byte[]> record, String returnId) {
