@@ -30,8 +30,6 @@ import org.jboss.logging.Logger;
 public class RefundPayment implements EffectHandler<ProviderRefund> {
 
     public static final String KIND = "refund-payment";
-    /** How the shared effect worker words a give-up after the last attempt (as opposed to a refusal). */
-    static final String GAVE_UP = "gave up after ";
     private static final Logger LOG = Logger.getLogger(RefundPayment.class);
 
     private final PaymentProvider provider;
@@ -85,21 +83,19 @@ public class RefundPayment implements EffectHandler<ProviderRefund> {
                 attempt.number(), clock.instant(), metrics));
     }
 
-    /**
-     * {@code reason} is the provider's refusal (FAILED, told), or "gave up after N attempts: …" when the attempts ran
-     * out without an answer: then the outcome is unknown and a status lookup is scheduled under the same key.
-     */
+    /** The provider refused the refund for good: it is FAILED and the customer is told. */
     @Override
     public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
-        return locked(attempt.key(), attempt.kind()).chain(refund -> {
-            if (!refund.isPending()) {
-                LOG.warnf("refund %s is already %s: attempt %d, failed, changes nothing", refund.id, refund.status,
-                        attempt.number());
-                return Uni.createFrom().item(List.<DomainEvent>of());
-            }
-            if (!reason.startsWith(GAVE_UP)) {
-                return Uni.createFrom().item(List.<DomainEvent>of(refund.fail(reason, attempt.number(),
-                        clock.instant())));
+        return pending(attempt, "failed").chain(refund -> refund == null ? none()
+                : Uni.createFrom().item(List.<DomainEvent>of(refund.fail(reason, attempt.number(), clock.instant()))));
+    }
+
+    /** Every call went unanswered: the provider may have paid, so the outcome is unknown until a lookup settles it. */
+    @Override
+    public Uni<List<DomainEvent>> exhausted(Attempt attempt, String reason) {
+        return pending(attempt, "exhausted").chain(refund -> {
+            if (refund == null) {
+                return none();
             }
             String unknown = "outcome unknown: " + reason;
             refund.outcomeUnknown(unknown, attempt.number(), clock.instant());
@@ -109,6 +105,22 @@ public class RefundPayment implements EffectHandler<ProviderRefund> {
             return effects.schedule(RefundStatusCheck.KIND, refund.id.toString(), null)
                     .replaceWith(List.<DomainEvent>of());
         });
+    }
+
+    /** The locked refund if it still waits for its payment; null (logged) when an outcome is already recorded. */
+    private Uni<Refund> pending(Attempt attempt, String outcome) {
+        return locked(attempt.key(), attempt.kind()).map(refund -> {
+            if (!refund.isPending()) {
+                LOG.warnf("refund %s is already %s: attempt %d, %s, changes nothing", refund.id, refund.status,
+                        attempt.number(), outcome);
+                return null;
+            }
+            return refund;
+        });
+    }
+
+    private static Uni<List<DomainEvent>> none() {
+        return Uni.createFrom().item(List.<DomainEvent>of());
     }
 
     @Override

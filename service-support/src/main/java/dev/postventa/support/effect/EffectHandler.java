@@ -32,6 +32,15 @@ public interface EffectHandler<R> {
     Uni<List<DomainEvent>> failed(Attempt attempt, String reason);
 
     /**
+     * Inside the outcome transaction: every allowed attempt failed without the partner refusing (timeouts, outages),
+     * so whether the partner acted may be unknown. Returns the events to publish; by default the same as
+     * {@link #failed}. A handler whose partner may have acted without answering (a payment) overrides it.
+     */
+    default Uni<List<DomainEvent>> exhausted(Attempt attempt, String reason) {
+        return failed(attempt, reason);
+    }
+
+    /**
      * Inside the transaction that schedules the next attempt after a transient failure: lets the aggregate keep
      * a history of attempts. Nothing by default.
      */

@@ -193,7 +193,7 @@ public class EffectWorker {
                         String given = "gave up after " + attempt.number() + " attempts: " + reason;
                         LOG.errorf("effect %s/%s %s", attempt.kind(), attempt.key(), given);
                         effect.failed(given, now);
-                        return handler.failed(attempt, given).chain(this::publish);
+                        return handler.exhausted(attempt, given).chain(this::publish);
                     }
                     count(attempt, "retry");
                     Instant next = now.plus(schedule.waitAfter(attempt.number()));
