@@ -1,5 +1,6 @@
 package dev.postventa.returns;
 
+import static dev.postventa.infra.Callers.asStorefront;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ public abstract class ReturnsTestSupport {
     }
 
     protected static ValidatableResponse postReturn(String body, String idempotencyKey) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = asStorefront().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

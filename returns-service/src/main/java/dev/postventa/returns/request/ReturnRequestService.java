@@ -75,6 +75,12 @@ public class ReturnRequestService {
                 }));
     }
 
+    /** The answer for an order this service does not know (or, to a customer, one that is not theirs). */
+    public static ProblemException unknownOrder(String orderId) {
+        return ProblemException.unprocessable("return-not-allowed", "Return not allowed",
+                List.of(new FieldViolation("orderId", "order " + orderId + " is unknown")));
+    }
+
     private Uni<Outcome> replayOf(String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return Uni.createFrom().nullItem();
@@ -98,9 +104,7 @@ public class ReturnRequestService {
         // The order's row lock serialises requests for one order: the earlier returns counted below cannot change
         // until this transaction ends, so concurrent requests can never together return more than was bought.
         return OrderSnapshot.<OrderSnapshot>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("return-not-allowed",
-                        "Return not allowed", List.of(new FieldViolation("orderId",
-                                "order " + request.orderId() + " is unknown"))))
+                .onItem().ifNull().failWith(() -> unknownOrder(request.orderId()))
                 // A request with the same key may have committed while this one waited for the lock.
                 .chain(order -> replayOf(idempotencyKey, fingerprint).chain(replay -> replay != null
                         ? Uni.createFrom().item(replay)

@@ -1,5 +1,6 @@
 package dev.postventa.returns.messaging;
 
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class ShipmentEventsConsumerTest extends ReturnsTestSupport {
         send(shipment, UUID.randomUUID().toString(), new ReturnShipmentCreated(shipment, id, "RMA-X", "Estafeta",
                 "TRK-" + shipment, "https://labels.example/l.pdf", ANA, labelAt));
         awaitReturn(returnId, "APPROVED", 3);
-        given().when().get("/returns/" + returnId).then().statusCode(200)
+        asOps().when().get("/returns/" + returnId).then().statusCode(200)
                 .body("trackingNumber", equalTo("TRK-" + shipment));
 
         String pickedUpId = UUID.randomUUID().toString();
@@ -64,7 +65,7 @@ class ShipmentEventsConsumerTest extends ReturnsTestSupport {
         send(shipment, UUID.randomUUID().toString(), scan(shipment, id, ShipmentStatus.IN_TRANSIT, labelAt.plusSeconds(8000)));
         awaitReturn(returnId, "RECEIVED", 7);
 
-        given().when().get("/returns/" + returnId).then().statusCode(200)
+        asOps().when().get("/returns/" + returnId).then().statusCode(200)
                 .body("history.status", equalTo(List.of("REQUESTED", "APPROVED", "APPROVED", "IN_TRANSIT", "IN_TRANSIT",
                         "RECEIVED", "RECEIVED")));
         assertThat(count("select count(*) from inbox_message where event_id = ?", pickedUpId)).isEqualTo(1);
@@ -124,7 +125,7 @@ class ShipmentEventsConsumerTest extends ReturnsTestSupport {
     }
 
     private static void awaitReturn(String returnId, String status, int historySteps) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/returns/" + returnId).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOps().when().get("/returns/" + returnId).then()
                 .statusCode(200).body("status", equalTo(status)).body("history.size()", equalTo(historySteps)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.postventa.returns.request;
 
+import dev.postventa.infra.TestTokens;
+import dev.postventa.infra.Callers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +55,7 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
         awaitOrder(orderId, true);
         String body = returnBody(orderId, Orders.SOCKS, 1, "CHANGED_MIND");
 
-        List<HttpResponse<String>> responses = postAtOnce(i -> "race-" + orderId + "-" + i, body);
+        List<HttpResponse<String>> responses = postAtOnce(orderId, i -> "race-" + orderId + "-" + i, body);
 
         List<HttpResponse<String>> created = responses.stream().filter(r -> r.statusCode() == 201).toList();
         List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 422).toList();
@@ -106,7 +108,7 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
         // One pair of sneakers was bought: a second return of it would be refused, so every answer must be the replay.
         String body = returnBody(orderId, Orders.SNEAKERS, 1, "DEFECTIVE");
 
-        List<HttpResponse<String>> responses = postAtOnce(i -> key, body);
+        List<HttpResponse<String>> responses = postAtOnce(orderId, i -> key, body);
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
         assertThat(responses.stream().map(r -> json(r).path("id").asText()).distinct()).hasSize(1);
@@ -123,14 +125,15 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
         }
     }
 
-    /** Sends {@value #CALLERS} POSTs from as many threads, released together by a barrier. */
-    private static List<HttpResponse<String>> postAtOnce(IntFunction<String> idempotencyKey, String body)
+    /** Sends {@value #CALLERS} POSTs from as many threads, released together by a barrier, as the order's customer. */
+    private static List<HttpResponse<String>> postAtOnce(String orderId, IntFunction<String> idempotencyKey, String body)
             throws Exception {
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns");
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
             requests.add(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", Callers.bearer(TestTokens.customer(orderId)))
                     .header("Idempotency-Key", idempotencyKey.apply(i))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }

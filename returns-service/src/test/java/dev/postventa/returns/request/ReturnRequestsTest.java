@@ -1,5 +1,6 @@
 package dev.postventa.returns.request;
 
+import static dev.postventa.infra.Callers.asOps;
 import dev.postventa.returns.Orders;
 import dev.postventa.returns.ReturnsTestSupport;
 
@@ -65,7 +66,7 @@ class ReturnRequestsTest extends ReturnsTestSupport {
                 + "and jsonb_typeof(lines -> 1 -> 'unitPrice' -> 'amount') = 'string' "
                 + "and lines -> 1 -> 'unitPrice' ->> 'amount' = '1299.00'", orderId)).isEqualTo(1);
 
-        io.restassured.RestAssured.given().when().get("/returns/" + returnId).then()
+        asOps().when().get("/returns/" + returnId).then()
                 .statusCode(200)
                 .body("id", equalTo(returnId))
                 .body("orderId", equalTo(orderId))
@@ -197,7 +198,7 @@ class ReturnRequestsTest extends ReturnsTestSupport {
                 .statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://postventa.dev/problems/idempotency-key-reused"));
 
-        io.restassured.RestAssured.given().queryParam("orderId", orderId).when().get("/returns").then()
+        asOps().queryParam("orderId", orderId).when().get("/returns").then()
                 .statusCode(200).body("id", equalTo(List.of(first)));
     }
 
@@ -207,16 +208,16 @@ class ReturnRequestsTest extends ReturnsTestSupport {
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("Idempotency-Key"))
                 .body("detail", equalTo("Idempotency-Key: must be 1 to 255 characters"));
-        io.restassured.RestAssured.given().when().get("/returns").then()
+        asOps().when().get("/returns").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("orderId"));
     }
 
     @Test
     void unknownReturnIsNotFoundProblem() {
-        io.restassured.RestAssured.given().when().get("/returns/" + java.util.UUID.randomUUID()).then()
+        asOps().when().get("/returns/" + java.util.UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        io.restassured.RestAssured.given().when().get("/returns/not-a-uuid").then()
+        asOps().when().get("/returns/not-a-uuid").then()
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("id"));
     }
 }

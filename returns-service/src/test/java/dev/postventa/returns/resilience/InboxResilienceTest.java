@@ -1,5 +1,6 @@
 package dev.postventa.returns.resilience;
 
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,7 +116,7 @@ class InboxResilienceTest extends ReturnsTestSupport {
                     .contains("ce_source 'storefront'").contains("only tracking-service publishes there");
         }
         assertThat(count("select count(*) from inbox_message where event_id = ?", forgedId)).isZero();
-        given().when().get("/returns/" + returnId).then().statusCode(200).body("status", equalTo("APPROVED"));
+        asOps().when().get("/returns/" + returnId).then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.postventa.returns.review;
 
+import dev.postventa.infra.TestTokens;
+import dev.postventa.infra.Callers;
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,7 +62,7 @@ class ManualReviewTest extends ReturnsTestSupport {
     void aRequestedReturnWaitsAndIsApprovedByOperationsOnce() {
         String returnId = requestedReturn(Orders.SHIRT, 1);
 
-        given().post("/returns/" + returnId + "/approve").then()
+        asOps().post("/returns/" + returnId + "/approve").then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("status", equalTo("APPROVED"))
@@ -68,7 +71,7 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .body("history[1].detail", startsWith("approved by operations"));
 
         // Approving twice is not a silent no-op: the return's transition refuses it.
-        given().post("/returns/" + returnId + "/approve").then()
+        asOps().post("/returns/" + returnId + "/approve").then()
                 .statusCode(409)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(409))
@@ -91,21 +94,21 @@ class ManualReviewTest extends ReturnsTestSupport {
         String orderId = deliveredOrder();
         String returnId = requested(orderId, Orders.SNEAKERS, 1);
 
-        given().contentType(ContentType.JSON).body("{}").post("/returns/" + returnId + "/reject").then()
+        asOps().contentType(ContentType.JSON).body("{}").post("/returns/" + returnId + "/reject").then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("violations[0].field", equalTo("reason"));
-        given().contentType(ContentType.JSON).post("/returns/" + returnId + "/reject").then()
+        asOps().contentType(ContentType.JSON).post("/returns/" + returnId + "/reject").then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"" + "x".repeat(501) + "\"}")
+        asOps().contentType(ContentType.JSON).body("{\"reason\": \"" + "x".repeat(501) + "\"}")
                 .post("/returns/" + returnId + "/reject").then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("reason"));
         assertThat(count("select count(*) from return_request where id = ?::uuid and status = 'REQUESTED'", returnId))
                 .isEqualTo(1);
 
-        given().contentType(ContentType.JSON).body("{\"reason\": \"worn outdoors, soles scuffed\"}")
+        asOps().contentType(ContentType.JSON).body("{\"reason\": \"worn outdoors, soles scuffed\"}")
                 .post("/returns/" + returnId + "/reject").then()
                 .statusCode(200)
                 .body("status", equalTo("REJECTED"))
@@ -113,10 +116,10 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .body("history.status", equalTo(List.of("REQUESTED", "REJECTED")))
                 .body("history[1].detail", equalTo("rejected by operations: worn outdoors, soles scuffed"));
 
-        given().post("/returns/" + returnId + "/approve").then()
+        asOps().post("/returns/" + returnId + "/approve").then()
                 .statusCode(409)
                 .contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"again\"}")
+        asOps().contentType(ContentType.JSON).body("{\"reason\": \"again\"}")
                 .post("/returns/" + returnId + "/reject").then()
                 .statusCode(409);
         assertThat(count("select count(*) from return_request where id = ?::uuid and status = 'REJECTED' "
@@ -136,12 +139,12 @@ class ManualReviewTest extends ReturnsTestSupport {
 
     @Test
     void unknownOrMalformedIdsAreProblems() {
-        given().post("/returns/" + java.util.UUID.randomUUID() + "/approve").then()
+        asOps().post("/returns/" + java.util.UUID.randomUUID() + "/approve").then()
                 .statusCode(404).contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"no\"}")
+        asOps().contentType(ContentType.JSON).body("{\"reason\": \"no\"}")
                 .post("/returns/" + java.util.UUID.randomUUID() + "/reject").then()
                 .statusCode(404).contentType(startsWith("application/problem+json"));
-        given().post("/returns/not-a-uuid/approve").then()
+        asOps().post("/returns/not-a-uuid/approve").then()
                 .statusCode(400).body("violations[0].field", equalTo("id"));
     }
 
@@ -223,7 +226,8 @@ class ManualReviewTest extends ReturnsTestSupport {
             URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns/" + returnId + "/"
                     + action.apply(i));
             String json = body.apply(i);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", Callers.bearer(TestTokens.ops()));
             if (json == null) {
                 request.POST(HttpRequest.BodyPublishers.noBody());
             } else {

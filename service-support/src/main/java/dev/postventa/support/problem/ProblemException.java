@@ -1,6 +1,8 @@
 package dev.postventa.support.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A business refusal that reaches the client as problem+json with the given status. */
 public class ProblemException extends RuntimeException {
@@ -9,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldViolation> violations;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail,
                             List<Problem.FieldViolation> violations) {
@@ -35,6 +38,16 @@ public class ProblemException extends RuntimeException {
 
     public Problem toProblem(String instance) {
         return new Problem(ProblemMappers.typeUri(type), title, status, getMessage(), instance, violations);
+    }
+
+    /** Adds a response header (Retry-After, ...) to the problem's answer. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

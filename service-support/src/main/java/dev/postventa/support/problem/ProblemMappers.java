@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.postventa.support.outbox.RelayNotReadyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,7 +30,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem(uri.getPath())));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -54,6 +59,21 @@ public class ProblemMappers {
     public Response notReady(RelayNotReadyException e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(typeUri("not-ready"), "Service is starting", 503,
                 e.getMessage(), uri.getPath(), List.of()))).header("Retry-After", "5").build();
+    }
+
+    /** No token, or one that is expired, forged or from another issuer: the client must (re)authenticate. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(typeUri("unauthenticated"), "Authentication required", 401,
+                "Send a valid bearer token in the Authorization header (customers get one from POST /customer-tokens).",
+                uri.getPath(), List.of()))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token without the role the operation needs (customer data the caller cannot see is a 404 instead). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(typeUri("forbidden"), "Not allowed", 403,
+                "This operation needs another role than the token carries.", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper
