@@ -33,6 +33,21 @@ class ReturnPolicyTest {
         public boolean autoApprove() {
             return true;
         }
+
+        @Override
+        public Duration idempotencyRetention() {
+            return Duration.ofDays(7);
+        }
+
+        @Override
+        public Duration idempotencyRetentionSweepEvery() {
+            return Duration.ofHours(1);
+        }
+
+        @Override
+        public int idempotencyRetentionBatchSize() {
+            return 1000;
+        }
     });
 
     @Test

@@ -1,9 +1,10 @@
 package dev.postventa.support.inbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.postventa.support.retention.BatchedDelete;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,29 +35,11 @@ public class InboxRetention {
     @Scheduled(every = "${postventa.inbox.retention-sweep-every}", delayed = "${postventa.inbox.retention-sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "inbox-retention")
     Uni<Void> sweep() {
-        return deleteExpired(0L)
-                .invoke(deleted -> {
-                    if (deleted > 0) {
-                        LOG.infof("inbox of %s: %d claims older than %s deleted", consumer, deleted,
-                                config.retention());
-                    }
-                })
-                .onFailure().invoke(failure -> LOG.warnf("inbox retention sweep of %s failed (next sweep retries): %s",
-                        consumer, failure.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return expired().sweep(LOG, "inbox of " + consumer + ", claims older than " + config.retention());
     }
 
-    /** Deletes batch after batch, each in its own transaction, until a batch finds fewer rows than its size. */
-    Uni<Long> deleteExpired(long deletedSoFar) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(DELETE_BATCH)
-                        .setParameter("consumer", consumer)
-                        .setParameter("retentionSeconds", (double) config.retention().toSeconds())
-                        .setParameter("batchSize", config.retentionBatchSize())
-                        .executeUpdate()))
-                .chain(deleted -> deleted < config.retentionBatchSize()
-                        ? Uni.createFrom().item(deletedSoFar + deleted)
-                        : deleteExpired(deletedSoFar + deleted));
+    BatchedDelete expired() {
+        return BatchedDelete.of(DELETE_BATCH, Map.of("consumer", consumer,
+                "retentionSeconds", (double) config.retention().toSeconds()), config.retentionBatchSize());
     }
 }
