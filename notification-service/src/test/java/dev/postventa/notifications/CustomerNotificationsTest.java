@@ -1,5 +1,8 @@
 package dev.postventa.notifications;
 
+import static dev.postventa.infra.Callers.anonymous;
+import static dev.postventa.infra.Callers.asCustomerOf;
+import static dev.postventa.infra.Callers.asOps;
 import dev.postventa.events.EventCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,7 @@ import dev.postventa.events.notifications.CustomerNotified;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
@@ -70,15 +74,40 @@ class CustomerNotificationsTest {
     void theApiIsDocumentedAndRefusesAMalformedReturnId() {
         OperationsEndpoints.assertServed("/notifications");
         for (String malformed : List.of("not-a-uuid", "1-2-3-4-5", "")) {
-            given().queryParam("returnId", malformed).when().get("/notifications").then().statusCode(400)
+            asOps().queryParam("returnId", malformed).when().get("/notifications").then().statusCode(400)
                     .header("Content-Type", startsWith("application/problem+json"))
                     .body("status", equalTo(400))
                     .body("violations[0].field", equalTo("returnId"));
         }
-        given().when().get("/notifications").then().statusCode(400)
+        asOps().when().get("/notifications").then().statusCode(400)
                 .header("Content-Type", startsWith("application/problem+json"));
-        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", UUID.randomUUID().toString()).when().get("/notifications").then()
                 .statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aReturnsNotificationsAreShownToItsOrdersCustomerOnly() {
+        UUID returnId = UUID.randomUUID();
+        String email = "rosa+" + returnId + "@example.mx";
+        CustomerContact customer = contact(email, "es-MX", "MX");
+        UUID shipmentId = UUID.randomUUID();
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnApproved.class),
+                "returns-service", new ReturnApproved(returnId, "MX-7", RMA, customer,
+                        List.of(line("499.90", "MXN", 1)), Instant.now()));
+        // The label event names no order: the approval told whose the return is.
+        publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnShipmentCreated.class),
+                "tracking-service", new ReturnShipmentCreated(shipmentId, returnId, RMA, "Estafeta", TRACKING, LABEL,
+                        customer, Instant.now()));
+        awaitSent(returnId, 1);
+        await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                "select count(*) from return_order where return_id = ?", returnId) == 1);
+
+        asCustomerOf("MX-7").queryParam("returnId", returnId.toString()).get("/notifications").then()
+                .statusCode(200).body("template", equalTo(List.of("return-approved")));
+        asCustomerOf("MX-8").queryParam("returnId", returnId.toString()).get("/notifications").then()
+                .statusCode(200).body("", hasSize(0));
+        anonymous().queryParam("returnId", returnId.toString()).get("/notifications").then()
+                .statusCode(401).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
     }
 
     @Test
@@ -105,7 +134,7 @@ class CustomerNotificationsTest {
         assertThat(mail.body()).contains("Aprobamos tu devolución " + RMA, "entrega el paquete a Estafeta", LABEL,
                 "Número de rastreo: " + TRACKING);
 
-        String notificationId = given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        String notificationId = asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].template", equalTo("return-approved"))
@@ -186,11 +215,11 @@ class CustomerNotificationsTest {
         for (Journey journey : List.of(brazil, spain, germany)) {
             awaitSent(journey.returnId, 5);
         }
-        given().queryParam("returnId", brazil.returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", brazil.returnId.toString()).when().get("/notifications").then()
                 .body("locale", everyItem(equalTo("pt-BR")));
-        given().queryParam("returnId", spain.returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", spain.returnId.toString()).when().get("/notifications").then()
                 .body("locale", everyItem(equalTo("es")));
-        given().queryParam("returnId", germany.returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", germany.returnId.toString()).when().get("/notifications").then()
                 .body("locale", everyItem(equalTo("en")));
     }
 
@@ -212,16 +241,16 @@ class CustomerNotificationsTest {
         SmtpInbox.Mail mail = inbox.awaitMessages(to(email), 1, WAIT).get(0);
         assertThat(mail.subject()).isEqualTo("Tu devolución RMA-261122-ABC234 va en camino");
         awaitSent(returnId, 1);
-        String notificationId = given().queryParam("returnId", returnId.toString()).when().get("/notifications")
+        String notificationId = asOps().queryParam("returnId", returnId.toString()).when().get("/notifications")
                 .then().extract().path("[0].id");
-        List<String> outcomes = given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        List<String> outcomes = asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].status", equalTo("SENT"))
                 .body("[0].failureReason", nullValue())
                 .body("[0].attempts[0].error", notNullValue())
                 .extract().path("[0].attempts.outcome");
         assertThat(outcomes).hasSizeGreaterThan(2).hasSizeLessThanOrEqualTo(MAX_ATTEMPTS).endsWith("SENT");
         assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("FAILED");
-        List<Integer> numbers = given().queryParam("returnId", returnId.toString()).when().get("/notifications")
+        List<Integer> numbers = asOps().queryParam("returnId", returnId.toString()).when().get("/notifications")
                 .then().extract().path("[0].attempts.attempt");
         assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, outcomes.size()).boxed().toList());
         assertThat(inbox.messages().stream().filter(to(email))).hasSize(1);
@@ -246,7 +275,7 @@ class CustomerNotificationsTest {
         } finally {
             inbox.start();
         }
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].status", equalTo("FAILED"))
                 .body("[0].sentAt", nullValue())
                 .body("[0].failureReason", startsWith("gave up after " + MAX_ATTEMPTS + " attempts"))
@@ -269,7 +298,7 @@ class CustomerNotificationsTest {
 
         await().atMost(WAIT).until(() -> ServiceDatabase.count(
                 "select count(*) from notification where return_id = ? and status = 'FAILED'", returnId) == 1);
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].recipient", equalTo(notAnAddress))
                 .body("[0].failureReason", startsWith("invalid recipient address"))
                 .body("[0].attempts", hasSize(1))
@@ -299,7 +328,7 @@ class CustomerNotificationsTest {
                 "Recibimos tu devolución RMA-261122-ABC234",
                 "Tu reembolso de $2,298.80 MXN está en camino");
         assertThat(mails.get(2).body()).contains("(3 artículos)", "reembolso de $2,298.80 MXN");
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("template", equalTo(List.of("return-approved", "return-in-transit", "return-received",
                         "refund-issued")))
                 .body("status", equalTo(List.of("SENT", "SENT", "SENT", "SENT")));
@@ -311,9 +340,12 @@ class CustomerNotificationsTest {
         String email = "sofia+" + returnId + "@example.mx";
         CustomerContact customer = contact(email, "es-MX", "MX");
         UUID shipmentId = UUID.randomUUID();
-        double approvedBefore = counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnApproved.class));
+        double requestedBefore = counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnRequested.class));
         double scannedBefore = counter("postventa_events_skipped_total", EventCatalog.typeOf(ShipmentStatusChanged.class));
 
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnRequested.class), "returns-service",
+                new ReturnRequested(returnId, "MX-1", customer, List.of(line("499.90", "MXN", 1)), null, Instant.now()));
+        // The approval tells nothing to the customer; it only tells whose the return is.
         publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(ReturnApproved.class), "returns-service",
                 new ReturnApproved(returnId, "MX-1", RMA, customer, List.of(line("499.90", "MXN", 1)), Instant.now()));
         publish(Topics.SHIPMENTS, shipmentId, UUID.randomUUID().toString(), EventCatalog.typeOf(ShipmentStatusChanged.class),
@@ -325,8 +357,10 @@ class CustomerNotificationsTest {
         String garbageKey = UUID.randomUUID().toString();
         kafka().send(Topics.REFUNDS, garbageKey, "{\"refund\":".getBytes(), Map.of());
 
-        await().atMost(WAIT).until(() -> counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnApproved.class))
-                >= approvedBefore + 1
+        await().atMost(WAIT).until(() -> counter("postventa_events_skipped_total", EventCatalog.typeOf(ReturnRequested.class))
+                >= requestedBefore + 1
+                && ServiceDatabase.count("select count(*) from return_order where return_id = ? and order_id = 'MX-1'",
+                        returnId) == 1
                 && counter("postventa_events_skipped_total", EventCatalog.typeOf(ShipmentStatusChanged.class)) >= scannedBefore + 1);
         List<ConsumerRecord<String, byte[]>> dead = kafka().awaitRecords(Topics.deadLetter("notification-service"),
                 r -> returnId.toString().equals(r.key()) || garbageKey.equals(r.key()), 2, WAIT);

@@ -1,5 +1,6 @@
 package dev.postventa.notifications;
 
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,7 +118,7 @@ class EmailSafetyTest {
 
         await().atMost(WAIT).until(() -> ServiceDatabase.count(
                 "select count(*) from notification where return_id = ? and status = 'FAILED'", returnId) == 1);
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].failureReason", startsWith("invalid recipient address"))
                 .body("[0].attempts", hasSize(1))
                 .body("[0].attempts[0].outcome", equalTo("FAILED"));
@@ -136,7 +137,7 @@ class EmailSafetyTest {
 
         await().atMost(WAIT).until(() -> ServiceDatabase.count(
                 "select count(*) from notification where return_id = ? and status = 'FAILED'", returnId) == 1);
-        given().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("[0].failureReason", startsWith("invalid recipient address"))
                 .body("[0].attempts", hasSize(1));
         assertThat(ServiceDatabase.count("select count(*) from pending_effect e join notification n "

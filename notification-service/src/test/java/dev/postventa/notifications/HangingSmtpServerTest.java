@@ -1,5 +1,6 @@
 package dev.postventa.notifications;
 
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,7 +87,7 @@ class HangingSmtpServerTest {
             await().atMost(WAIT).until(() -> ServiceDatabase.count(
                     "select count(*) from notification where return_id = ? and status = 'SENT'", returnId) == 1);
         }
-        given().queryParam("returnId", first.toString()).when().get("/notifications").then()
+        asOps().queryParam("returnId", first.toString()).when().get("/notifications").then()
                 .body("[0].attempts[0].outcome", equalTo("FAILED"))
                 .body("[0].attempts[-1].outcome", equalTo("SENT"));
         assertThat(inbox.messages().stream().filter(m -> m.to().contains(firstEmail))).hasSize(1);

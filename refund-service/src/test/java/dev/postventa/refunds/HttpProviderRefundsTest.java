@@ -1,5 +1,6 @@
 package dev.postventa.refunds;
 
+import static dev.postventa.infra.Callers.asOps;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -181,7 +182,7 @@ class HttpProviderRefundsTest {
     }
 
     private static String statusOf(UUID returnId) {
-        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+        JsonPath refunds = asOps().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
                 .statusCode(200).extract().jsonPath();
         List<String> statuses = refunds.getList("status");
         return statuses.isEmpty() ? "PENDING" : statuses.get(0);

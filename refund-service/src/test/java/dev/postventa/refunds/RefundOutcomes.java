@@ -1,5 +1,6 @@
 package dev.postventa.refunds;
 
+import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
@@ -38,7 +39,7 @@ final class RefundOutcomes {
 
     /** The only refund of a return, as the API shows it. */
     static JsonPath refundOf(UUID returnId) {
-        JsonPath refunds = given().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
+        JsonPath refunds = asOps().queryParam("returnId", returnId.toString()).when().get("/refunds").then()
                 .statusCode(200).body("", hasSize(1)).extract().jsonPath();
         return new JsonPath(refunds.prettify()).setRootPath("[0]");
     }

@@ -1,5 +1,9 @@
 package dev.postventa.refunds;
 
+import static dev.postventa.infra.Callers.anonymous;
+import static dev.postventa.infra.Callers.asCustomerOf;
+import static dev.postventa.infra.Callers.asOps;
+import static org.hamcrest.Matchers.startsWith;
 import dev.postventa.events.EventCatalog;
 import static dev.postventa.refunds.ReturnEvents.publish;
 import static dev.postventa.refunds.ReturnEvents.received;
@@ -99,11 +103,30 @@ class RefundsTest {
         assertThat(refund.getString("failureReason")).isNull();
         assertThat(provider.callsFor(refundId)).as("the refund id is the idempotency key").isEqualTo(1);
         assertThat(provider.paymentsFor(refundId)).isEqualTo(1);
-        given().when().get("/refunds/" + refundId).then().statusCode(200)
+        asOps().when().get("/refunds/" + refundId).then().statusCode(200)
                 .body("id", equalTo(refundId))
                 .body("status", equalTo("ISSUED"))
                 .body("createdAt", notNullValue())
                 .body("updatedAt", notNullValue());
+    }
+
+    @Test
+    void theOrdersCustomerSeesTheRefundAndOthersDoNot() {
+        UUID returnId = UUID.randomUUID();
+        publish(received(returnId, "MX-2002"));
+        awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
+        String refundId = refundOf(returnId).getString("id");
+
+        asCustomerOf("MX-2002").get("/refunds/" + refundId).then().statusCode(200).body("orderId", equalTo("MX-2002"));
+        asCustomerOf("MX-2002").queryParam("returnId", returnId.toString()).get("/refunds").then()
+                .statusCode(200).body("id", equalTo(List.of(refundId)));
+        // Another order's customer: the refund does not exist for them.
+        asCustomerOf("MX-9999").get("/refunds/" + refundId).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        asCustomerOf("MX-9999").queryParam("returnId", returnId.toString()).get("/refunds").then()
+                .statusCode(200).body("", hasSize(0));
+        anonymous().get("/refunds/" + refundId).then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test
@@ -414,14 +437,14 @@ class RefundsTest {
 
     @Test
     void unknownOrMalformedIdsAreProblems() {
-        given().when().get("/refunds/" + UUID.randomUUID()).then().statusCode(404)
+        asOps().when().get("/refunds/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().when().get("/refunds/not-a-uuid").then().statusCode(400)
+        asOps().when().get("/refunds/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("id"));
-        given().queryParam("returnId", "nope").when().get("/refunds").then().statusCode(400)
+        asOps().queryParam("returnId", "nope").when().get("/refunds").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("returnId"));
-        given().when().get("/refunds").then().statusCode(400).body("violations[0].field", equalTo("returnId"));
-        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/refunds").then().statusCode(200)
+        asOps().when().get("/refunds").then().statusCode(400).body("violations[0].field", equalTo("returnId"));
+        asOps().queryParam("returnId", UUID.randomUUID().toString()).when().get("/refunds").then().statusCode(200)
                 .body("", hasSize(0));
     }
 

@@ -1,5 +1,6 @@
 package dev.postventa.tracking;
 
+import static dev.postventa.infra.Callers.asOps;
 import dev.postventa.events.EventCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class ReturnShipmentsTest {
                 + "and effect_key = ? and status = 'DONE'", returnId.toString())).isEqualTo(1);
         assertThat(carrier.callsFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
         assertThat(carrier.labelsIssuedFor(CarrierLabels.keyOf(returnId))).isEqualTo(1);
-        given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+        asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
                 .statusCode(200).body("", hasSize(1)).body("[0].status", equalTo("LABEL_CREATED"))
                 .body("[0].labelState", equalTo("CREATED"));
     }
@@ -135,7 +136,7 @@ class ReturnShipmentsTest {
         assertThat(carrier.labelsIssuedFor(key)).isEqualTo(1);
         assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
                 + "and effect_key = ? and attempts = 2 and status = 'DONE'", key)).isEqualTo(1);
-        given().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
+        asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].id", equalTo(shipment.shipmentId().toString()))
                 .body("[0].trackingNumber", equalTo(shipment.trackingNumber()))
@@ -175,7 +176,7 @@ class ReturnShipmentsTest {
             assertThat(carrier.labelsIssuedFor(key)).isEqualTo(1);
             assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label' "
                     + "and effect_key = ? and attempts = 2 and status = 'DONE'", key)).isEqualTo(1);
-            given().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
+            asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then().statusCode(200)
                     .body("[0].trackingNumber", equalTo(shipment.trackingNumber()))
                     .body("[0].labelState", equalTo("CREATED"));
         } finally {
@@ -191,7 +192,7 @@ class ReturnShipmentsTest {
 
         approve(returnId, UUID.randomUUID().toString(), "Mexico");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("returnId", returnId.toString())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOps().queryParam("returnId", returnId.toString())
                 .when().get("/shipments").then().statusCode(200)
                 .body("[0].labelState", equalTo("FAILED"))
                 .body("[0].labelError", containsString("Mexico"))
@@ -208,13 +209,13 @@ class ReturnShipmentsTest {
 
     @Test
     void shipmentsAreLookedUpByAReturnIdThatIsAUuid() {
-        given().queryParam("returnId", "not-a-uuid").when().get("/shipments").then().statusCode(400)
+        asOps().queryParam("returnId", "not-a-uuid").when().get("/shipments").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", equalTo(List.of("returnId")));
-        given().when().get("/shipments").then().statusCode(400)
+        asOps().when().get("/shipments").then().statusCode(400)
                 .body("violations.message", equalTo(List.of("is required")));
-        given().queryParam("returnId", UUID.randomUUID().toString()).when().get("/shipments").then()
+        asOps().queryParam("returnId", UUID.randomUUID().toString()).when().get("/shipments").then()
                 .statusCode(200).body("", hasSize(0));
-        given().when().get("/shipments/SIMMX-NO-SUCH").then().statusCode(404);
+        asOps().when().get("/shipments/SIMMX-NO-SUCH").then().statusCode(404);
     }
 
     @Test
@@ -229,7 +230,7 @@ class ReturnShipmentsTest {
         // Arrives late but was scanned before delivery: kept in the timeline, never moves the shipment back.
         post(scan("e2", tracking, "in_transit", t0.plus(1, ChronoUnit.HOURS), "QRO"), SECRET).statusCode(202);
 
-        given().when().get("/shipments/" + tracking).then().statusCode(200)
+        asOps().when().get("/shipments/" + tracking).then().statusCode(200)
                 .body("status", equalTo("DELIVERED_TO_WAREHOUSE"))
                 .body("timeline.carrierEventId", equalTo(List.of("e1", "e2", "e3")))
                 .body("timeline.status", equalTo(List.of("IN_TRANSIT", "IN_TRANSIT", "DELIVERED_TO_WAREHOUSE")));
@@ -295,7 +296,7 @@ class ReturnShipmentsTest {
                 .when().post("/webhooks/easypost").then().statusCode(401).contentType("application/problem+json");
 
         // The 2024 scans are older than the label created today: our label time never hides them, they decide.
-        given().when().get("/shipments/" + tracking).then().statusCode(200)
+        asOps().when().get("/shipments/" + tracking).then().statusCode(200)
                 .body("status", equalTo("IN_TRANSIT"))
                 .body("statusAt", equalTo("2024-08-02T18:50:00Z"))
                 .body("timeline", hasSize(7))
@@ -307,7 +308,7 @@ class ReturnShipmentsTest {
         approve(returnId, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
                 "select count(*) from shipment where return_id = ? and label_state = 'CREATED'", returnId) == 1);
-        return given().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+        return asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
                 .statusCode(200).extract().path("[0].trackingNumber");
     }
 

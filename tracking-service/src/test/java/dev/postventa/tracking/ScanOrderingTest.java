@@ -1,5 +1,6 @@
 package dev.postventa.tracking;
 
+import static dev.postventa.infra.Callers.asOps;
 import static dev.postventa.tracking.ReturnShipmentsTest.SECRET;
 import static dev.postventa.tracking.ReturnShipmentsTest.post;
 import static dev.postventa.tracking.ReturnShipmentsTest.scan;
@@ -62,7 +63,7 @@ class ScanOrderingTest {
         post(scan("future-2", tracking, "in_transit", now.plus(3, ChronoUnit.DAYS), "QRO"), SECRET).statusCode(202);
         post(scan("future-3", tracking, "out_for_delivery", now, "GDL"), SECRET).statusCode(202);
         statusIs(tracking, "OUT_FOR_DELIVERY");
-        given().when().get("/shipments/" + tracking).then().statusCode(200)
+        asOps().when().get("/shipments/" + tracking).then().statusCode(200)
                 .body("timeline.carrierEventId", equalTo(List.of("future-1", "future-3", "future-2")))
                 .body("timeline.futureDated", equalTo(List.of(false, false, true)));
         // A delivery is terminal whatever its time, even a future-dated one.
@@ -106,7 +107,7 @@ class ScanOrderingTest {
     }
 
     private static void statusIs(String tracking, String status) {
-        given().when().get("/shipments/" + tracking).then().statusCode(200).body("status", equalTo(status));
+        asOps().when().get("/shipments/" + tracking).then().statusCode(200).body("status", equalTo(status));
     }
 
     /** Exactly these ShipmentStatusChanged events of the return reach the topic, in order, none leaving DELIVERED. */

@@ -2,11 +2,13 @@ package dev.postventa.notifications.messaging;
 
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.notifications.messages.CustomerMessages;
 import dev.postventa.notifications.notification.NotificationService;
+import dev.postventa.notifications.notification.ReturnOrders;
 import dev.postventa.support.inbox.EventDispatcher;
 import dev.postventa.support.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
@@ -26,19 +28,25 @@ public class JourneyEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    JourneyEventsConsumer(EventDispatcher dispatcher, NotificationService notifications) {
+    JourneyEventsConsumer(EventDispatcher dispatcher, NotificationService notifications, ReturnOrders orders) {
         this.dispatcher = dispatcher;
+        // Events that carry the order also tell whose the return is (who may read its notifications).
         this.handlers = EventHandlers.create()
+                .on(ReturnApproved.class, event -> orders.remember(event.returnId(), event.orderId()))
                 .onWithEnvelope(ReturnShipmentCreated.class, (event, envelope) ->
                         notifications.store(CustomerMessages.labelReady(event, envelope.id())))
                 .onWithEnvelope(ReturnInTransit.class, (event, envelope) ->
-                        notifications.store(CustomerMessages.inTransit(event, envelope.id())))
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.inTransit(event, envelope.id()))))
                 .onWithEnvelope(ReturnReceived.class, (event, envelope) ->
-                        notifications.store(CustomerMessages.received(event, envelope.id())))
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.received(event, envelope.id()))))
                 .onWithEnvelope(RefundIssued.class, (event, envelope) ->
-                        notifications.store(CustomerMessages.refundIssued(event, envelope.id())))
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.refundIssued(event, envelope.id()))))
                 .onWithEnvelope(RefundFailed.class, (event, envelope) ->
-                        notifications.store(CustomerMessages.refundFailed(event, envelope.id())));
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.refundFailed(event, envelope.id()))));
     }
 
     @Incoming("journey")

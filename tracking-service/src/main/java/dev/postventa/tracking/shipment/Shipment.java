@@ -41,6 +41,9 @@ public class Shipment extends PanacheEntityBase {
     public UUID id;
     @Column(name = "return_id")
     public UUID returnId;
+    /** The storefront's order number: who may see the shipment (a customer's token opens one order). */
+    @Column(name = "order_id")
+    public String orderId;
     @Column(name = "rma_number")
     public String rmaNumber;
     public String carrier;
@@ -75,6 +78,7 @@ public class Shipment extends PanacheEntityBase {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.returnId = Objects.requireNonNull(approved.returnId(), "returnId");
+        shipment.orderId = approved.orderId();
         shipment.rmaNumber = approved.rmaNumber();
         shipment.carrier = Objects.requireNonNull(carrier, "carrier");
         shipment.labelState = LabelState.PENDING;
