@@ -1,5 +1,6 @@
 package dev.postventa.localstack;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** What the local stack prints once it is up: where everything is, and a return to walk through by hand. */
@@ -17,32 +18,41 @@ final class Banner {
         out.append(String.format("  %-21s %s   PostgreSQL: localhost:%d (user postventa)%n%n", "Kafka",
                 stack.bootstrapServers(), stack.postgres().port()));
         out.append("""
+                Every API needs a bearer token (health and the carriers' signed webhooks excepted). Operations staff,
+                valid 12 hours (a new one is printed at every start):
+
+                  export OPS_TOKEN=%6$s
+
                 Walk one return through the system (from another terminal, in the repository folder):
 
                   # 1. The storefront publishes a delivered order MX-1001 (3 lines, one of them final sale)
                   scripts/publish-order.sh MX-1001
 
-                  # 2. The customer returns 2 shirts and the sneakers (answer: the return with its RMA number)
-                  curl -s -XPOST localhost:%2$d/returns -H 'content-type: application/json' \\
-                       -H 'Idempotency-Key: demo-MX-1001' \\
+                  # 2. The customer proves the order is theirs (order number + the order's email): a 30-minute token
+                  export TOKEN=$(scripts/customer-token.sh MX-1001 ana.lopez@example.mx)
+
+                  # 3. The customer returns 2 shirts and the sneakers (answer: the return with its RMA number)
+                  curl -s -XPOST localhost:%2$d/returns -H "Authorization: Bearer $TOKEN" \\
+                       -H 'content-type: application/json' -H 'Idempotency-Key: demo-MX-1001' \\
                        -d '{"orderId":"MX-1001","lines":[{"lineId":"L1","quantity":2,"reason":"SIZE_TOO_SMALL"},
                             {"lineId":"L2","quantity":1,"reason":"DEFECTIVE"}],"comment":"me quedó chica"}'
 
-                  # 3. Its shipment (label, tracking number) appears a moment later
-                  curl -s 'localhost:%3$d/shipments?returnId=<id from step 2>'
+                  # 4. Its shipment (label, tracking number) appears a moment later
+                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:%3$d/shipments?returnId=<id from step 3>'
 
-                  # 4. The carrier reports signed scans (Standard Webhooks, signed with the dev secret)
+                  # 5. The carrier reports signed scans (Standard Webhooks, signed with the dev secret)
                   scripts/signed-scan.sh <tracking number> picked_up
                   scripts/signed-scan.sh <tracking number> delivered
 
-                  # 5. Follow it: return history, refund, emails
-                  curl -s localhost:%2$d/returns/<id>
-                  curl -s 'localhost:%4$d/refunds?returnId=<id>'
-                  curl -s 'localhost:%5$d/notifications?returnId=<id>'   (or open http://localhost:%1$d)
+                  # 6. Follow it: return history, refund, emails (the same token; or $OPS_TOKEN for any order)
+                  curl -s -H "Authorization: Bearer $TOKEN" localhost:%2$d/returns/<id>
+                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:%4$d/refunds?returnId=<id>'
+                  curl -s -H "Authorization: Bearer $TOKEN" 'localhost:%5$d/notifications?returnId=<id>'
+                  (or open the mailbox at http://localhost:%1$d)
 
-                Ctrl-C stops everything; data stays in .postventa/ for the next start.
+                Ctrl-C stops everything; data and dev keys stay in .postventa/ for the next start.
                 """.formatted(consolePort, ports.get("returns-service"), ports.get("tracking-service"),
-                ports.get("refund-service"), ports.get("notification-service")));
+                ports.get("refund-service"), ports.get("notification-service"), stack.opsToken(Duration.ofHours(12))));
         return out.toString();
     }
 }

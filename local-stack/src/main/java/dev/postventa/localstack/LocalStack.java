@@ -1,5 +1,6 @@
 package dev.postventa.localstack;
 
+import dev.postventa.infra.DevKeys;
 import dev.postventa.infra.FreePorts;
 import dev.postventa.infra.KafkaBroker;
 import dev.postventa.infra.PostgresServer;
@@ -33,6 +34,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private SmtpInbox smtp;
+    private DevKeys keys;
+    private Path keysDir;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     /**
@@ -73,6 +76,9 @@ public final class LocalStack implements AutoCloseable {
         kafka = (data == null ? KafkaBroker.temporary() : KafkaBroker.persistent(data.resolve("kafka"),
                 settings.kafkaPort())).start();
         smtp = SmtpInbox.start(settings.smtpPort());
+        // Dev access keys: kept with the data so printed tokens survive restarts (throwaway stacks get new ones).
+        keysDir = data == null ? tempDir("postventa-keys-") : data.resolve("keys");
+        keys = DevKeys.loadOrCreate(keysDir);
         Path logs = data == null ? tempLogs() : data.resolve("logs");
         for (String name : START_ORDER) {
             services.put(name, new ServiceProcess(name, settings.repositoryRoot(), settings.servicePorts().get(name),
@@ -90,6 +96,16 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess service = services.get(name);
         service.stop();
         service.start().awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** A token of operations staff, signed with this stack's dev key (every order, review). */
+    public String opsToken(Duration lifetime) {
+        return keys.ops("local-operator", lifetime);
+    }
+
+    /** The storefront's service token, signed with this stack's dev key. */
+    public String storefrontToken(Duration lifetime) {
+        return keys.storefront(lifetime);
     }
 
     public String bootstrapServers() {
@@ -133,6 +149,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SMTP_HOST", smtp.host());
         env.put("SMTP_PORT", String.valueOf(smtp.port()));
+        // The packaged jars run in the prod profile, which has no access keys: the local stack hands in its dev pair.
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + DevKeys.publicKeyFile(keysDir));
+        if (service.equals("returns-service")) {
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + DevKeys.privateKeyFile(keysDir));
+        }
         if (service.equals("tracking-service")) {
             // The packaged jar runs in the prod profile, which has no webhook secret: the local stack sets the
             // local dev secret that scripts/signed-scan.sh and the system test sign with (never used in production).
@@ -143,8 +164,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Path tempLogs() {
+        return tempDir("postventa-logs-");
+    }
+
+    private static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory("postventa-logs-");
+            return Files.createTempDirectory(prefix);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -38,6 +38,8 @@ class ReturnJourneySystemTest {
     static final String DEV_SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
     static final Duration WAIT = Duration.ofSeconds(60);
     static LocalStack stack;
+    /** The customer's token for the order under test, from the order-number + email exchange. */
+    static String customerToken;
 
     @BeforeAll
     static void startPlatform() {
@@ -65,12 +67,16 @@ class ReturnJourneySystemTest {
                   {"lineId": "L1", "quantity": 2, "reason": "SIZE_TOO_SMALL"},
                   {"lineId": "L2", "quantity": 1, "reason": "DEFECTIVE"}], "comment": "me quedó chica"}
                 """.formatted(orderId);
-        String returnId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+        // The customer proves the order is theirs (order number + its email) once the order has reached returns-service.
+        customerToken = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("orderId", orderId, "email", email)).post(url("returns-service") + "/customer-tokens"),
+                response -> response.statusCode() == 200).then().extract().path("token");
+        String returnId = await().atMost(WAIT).until(() -> asCustomer().contentType(ContentType.JSON)
                         .header("Idempotency-Key", "sys-" + orderId).body(body)
                         .post(url("returns-service") + "/returns"),
                 response -> response.statusCode() == 201).then().body("status", equalTo("APPROVED")).extract().path("id");
 
-        String tracking = await().atMost(WAIT).until(() -> given().queryParam("returnId", returnId)
+        String tracking = await().atMost(WAIT).until(() -> asCustomer().queryParam("returnId", returnId)
                 .get(url("tracking-service") + "/shipments").then().statusCode(200).extract()
                 .<String>path("[0].trackingNumber"), t -> t != null);
 
@@ -87,13 +93,13 @@ class ReturnJourneySystemTest {
         stack.service("returns-service").start().awaitReady(Duration.ofMinutes(3));
 
         await().atMost(WAIT).until(() -> returnStatus(returnId).equals("RECEIVED"));
-        given().get(url("returns-service") + "/returns/" + returnId).then()
+        asCustomer().get(url("returns-service") + "/returns/" + returnId).then()
                 .body("history.status", equalTo(List.of("REQUESTED", "APPROVED", "APPROVED", "IN_TRANSIT",
                         "RECEIVED")));
 
-        await().atMost(WAIT).until(() -> "ISSUED".equals(given().queryParam("returnId", returnId)
+        await().atMost(WAIT).until(() -> "ISSUED".equals(asCustomer().queryParam("returnId", returnId)
                 .get(url("refund-service") + "/refunds").then().extract().path("[0].status")));
-        given().queryParam("returnId", returnId).get(url("refund-service") + "/refunds").then()
+        asCustomer().queryParam("returnId", returnId).get(url("refund-service") + "/refunds").then()
                 .body("size()", equalTo(1))
                 .body("[0].amount.amount", equalTo("2298.80"))
                 .body("[0].amount.currency", equalTo("MXN"));
@@ -113,10 +119,14 @@ class ReturnJourneySystemTest {
                 s -> assertThat(s).endsWith("va en camino"),
                 s -> assertThat(s).startsWith("Recibimos tu devolución"),
                 s -> assertThat(s).isEqualTo("Tu reembolso de $2,298.80 MXN está en camino"));
-        given().queryParam("returnId", returnId).get(url("notification-service") + "/notifications").then()
+        asCustomer().queryParam("returnId", returnId).get(url("notification-service") + "/notifications").then()
                 .body("template", equalTo(List.of("return-approved", "return-in-transit", "return-received",
                         "refund-issued")))
                 .body("status", equalTo(List.of("SENT", "SENT", "SENT", "SENT")));
+        // The operator's token the local stack prints opens every order; no token opens none.
+        given().auth().oauth2(stack.opsToken(Duration.ofMinutes(5))).get(url("returns-service") + "/returns/" + returnId)
+                .then().statusCode(200).body("status", equalTo("RECEIVED"));
+        given().get(url("returns-service") + "/returns/" + returnId).then().statusCode(401);
     }
 
     private static void publishDeliveredOrder(String orderId, String email) {
@@ -143,8 +153,12 @@ class ReturnJourneySystemTest {
     }
 
     private static String returnStatus(String returnId) {
-        return given().get(url("returns-service") + "/returns/" + returnId).then().statusCode(200)
+        return asCustomer().get(url("returns-service") + "/returns/" + returnId).then().statusCode(200)
                 .extract().path("status");
+    }
+
+    private static io.restassured.specification.RequestSpecification asCustomer() {
+        return given().auth().oauth2(customerToken);
     }
 
     private static String url(String service) {
