@@ -11,8 +11,8 @@ final class Banner {
 
     static String text(LocalStack stack, Map<String, Integer> ports, int consolePort) {
         StringBuilder out = new StringBuilder("\nPostventa is up.\n\n");
-        ports.forEach((name, port) -> out.append(String.format("  %-21s http://localhost:%d   (Swagger UI: "
-                + "http://localhost:%d/q/swagger-ui, health: /q/health)%n", name, port, port)));
+        ports.forEach((name, port) -> out.append(String.format("  %-21s http://localhost:%d   (management: "
+                + "%s/q/swagger-ui, /q/health, /q/metrics)%n", name, port, stack.service(name).managementUrl())));
         out.append(String.format("  %-21s http://localhost:%d   (every email sent; JSON at /api/mail)%n", "mailbox",
                 consolePort));
         out.append(String.format("  %-21s %s   PostgreSQL: localhost:%d (user postventa)%n%n", "Kafka",

@@ -81,7 +81,10 @@ public final class LocalStack implements AutoCloseable {
         keys = DevKeys.loadOrCreate(keysDir);
         Path logs = data == null ? tempLogs() : data.resolve("logs");
         for (String name : START_ORDER) {
-            services.put(name, new ServiceProcess(name, settings.repositoryRoot(), settings.servicePorts().get(name),
+            int port = settings.servicePorts().get(name);
+            // The management interface: the API's port + 1000 on a laptop (8081 → 9081), any free port when throwaway.
+            int managementPort = data == null ? FreePorts.next() : port + 1000;
+            services.put(name, new ServiceProcess(name, settings.repositoryRoot(), port, managementPort,
                     env(name), logs).start());
         }
         services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));

@@ -25,14 +25,17 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
 
-    public ServiceProcess(String name, Path repositoryRoot, int port, Map<String, String> env, Path logDir) {
+    public ServiceProcess(String name, Path repositoryRoot, int port, int managementPort, Map<String, String> env,
+                          Path logDir) {
         this.name = name;
         this.jar = repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
+        this.managementPort = managementPort;
         this.env = env;
         this.log = logDir.resolve(name + ".log");
     }
@@ -51,6 +54,7 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", String.valueOf(port));
+            builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
             process = builder.start();
             return this;
         } catch (IOException e) {
@@ -58,7 +62,10 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200 (the outbox relay streams, Kafka and the database are up). */
+    /**
+     * Waits until {@code /q/health/ready} on the management port answers 200 (the outbox relay streams, Kafka and the
+     * database are up).
+     */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -66,7 +73,7 @@ public final class ServiceProcess {
                 throw new IllegalStateException(name + " exited while starting; see " + log);
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return this;
@@ -108,6 +115,11 @@ public final class ServiceProcess {
 
     public String name() {
         return name;
+    }
+
+    /** Health, metrics, OpenAPI and Swagger UI: the management interface, apart from the API. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public String url() {

@@ -1,5 +1,6 @@
 package dev.postventa.notifications;
 
+import static dev.postventa.infra.Callers.management;
 import static dev.postventa.infra.Callers.anonymous;
 import static dev.postventa.infra.Callers.asCustomerOf;
 import static dev.postventa.infra.Callers.asOps;
@@ -440,7 +441,7 @@ class CustomerNotificationsTest {
 
     /** A counter of this service's consumer for one event type, as operations read it on /q/metrics. */
     private static double counter(String metric, String eventType) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith(metric + "{") && line.contains("consumer=\"notification-service\"")
                         && line.contains("type=\"" + eventType + "\""))
@@ -450,7 +451,7 @@ class CustomerNotificationsTest {
 
     /** Email attempts with one outcome, as operations read them on /q/metrics. */
     private static double effectAttempts(String outcome) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("postventa_effects_attempts_total{") && line.contains("kind=\"email\"")
                         && line.contains("outcome=\"" + outcome + "\""))

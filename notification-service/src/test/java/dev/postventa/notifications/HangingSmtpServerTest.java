@@ -1,5 +1,6 @@
 package dev.postventa.notifications;
 
+import static dev.postventa.infra.Callers.management;
 import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,8 +74,8 @@ class HangingSmtpServerTest {
             // The client lets the silent connection go (read timeout) and the attempt is retried on schedule.
             await().atMost(WAIT).until(() -> smtp.closedByClient() >= 1);
             await().atMost(WAIT).until(() -> failedAttempts(first) >= 2);
-            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             assertThat(ServiceDatabase.count("select count(*) from notification where return_id in (?, ?) "
                     + "and status = 'PENDING'", first, second)).isEqualTo(2);
         } finally {

@@ -1,5 +1,6 @@
 package dev.postventa.returns;
 
+import static dev.postventa.infra.Callers.management;
 import dev.postventa.events.EventCatalog;
 import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.events.returns.ReturnApproved;
@@ -98,7 +99,7 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
         // Kill the relay's replication connection from the database side, as a failover or a DBA would.
         execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(503));
+                management().when().get("/q/health/ready").then().statusCode(503));
         awaitReady();
         assertThat(relay.state().restarts()).isPositive();
 
@@ -121,7 +122,7 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
 
     private static void awaitReady() {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+                management().when().get("/q/health/ready").then().statusCode(200));
     }
 
     private static String deliveredOrder() {

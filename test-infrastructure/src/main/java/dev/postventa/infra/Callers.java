@@ -3,6 +3,7 @@ package dev.postventa.infra;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * RestAssured requests made as each kind of caller of the Postventa APIs, with tokens from {@link TestTokens}: a test
@@ -31,6 +32,14 @@ public final class Callers {
     /** Nobody: no Authorization header. */
     public static RequestSpecification anonymous() {
         return given();
+    }
+
+    /**
+     * The service's management interface (health, metrics, OpenAPI, Swagger UI): its own port, no token, as probes,
+     * Prometheus and people inside the network call it.
+     */
+    public static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
     }
 
     /** The header value for requests sent without RestAssured ({@code java.net.http}, parallel requests). */

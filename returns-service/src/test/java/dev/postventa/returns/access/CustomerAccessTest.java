@@ -1,5 +1,6 @@
 package dev.postventa.returns.access;
 
+import static dev.postventa.infra.Callers.management;
 import static dev.postventa.infra.Callers.anonymous;
 import static dev.postventa.infra.Callers.asCustomerOf;
 import static dev.postventa.infra.Callers.asOps;
@@ -157,7 +158,7 @@ class CustomerAccessTest extends ReturnsTestSupport {
         assertThat(count("select count(*) from return_request where order_id = ?", order)).isZero();
         // Operations and health need no customer token; health needs none at all.
         asOps().queryParam("orderId", order).get("/returns").then().statusCode(200);
-        anonymous().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/live").then().statusCode(200);
         asCustomerOf(order).queryParam("orderId", order).get("/returns").then().statusCode(200);
     }
 

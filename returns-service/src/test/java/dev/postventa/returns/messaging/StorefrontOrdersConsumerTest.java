@@ -1,5 +1,6 @@
 package dev.postventa.returns.messaging;
 
+import static dev.postventa.infra.Callers.management;
 import dev.postventa.returns.Orders;
 import dev.postventa.returns.ReturnsTestSupport;
 
@@ -99,7 +100,7 @@ class StorefrontOrdersConsumerTest extends ReturnsTestSupport {
         awaitOrder(next, false);
 
         assertThat(count("select count(*) from order_snapshot where order_id = ?", orderId)).isZero();
-        given().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 // The partner's free-text type is not a tag value (unbounded): it is counted as "unknown".
                 .body(matchesRegex("(?s).*postventa_events_skipped_total\\{consumer=\"returns-service\","
                         + "type=\"unknown\"} [1-9].*"));

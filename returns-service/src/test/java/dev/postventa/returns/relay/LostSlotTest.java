@@ -1,5 +1,6 @@
 package dev.postventa.returns.relay;
 
+import static dev.postventa.infra.Callers.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ class LostSlotTest extends RelayTestSupport {
         // As a DBA or a failover would: end the walsender, then drop the slot while it is inactive.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> dropSlot(slot));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> management().when().get("/q/health/ready")
                 .then().statusCode(503).body(SLOT_LOST, containsString(slot)));
         postReturn(returnBody(orderId, Orders.SHIRT, 1, "DAMAGED"), null)
                 .statusCode(503).contentType("application/problem+json").body("detail", containsString(slot));
@@ -49,7 +50,7 @@ class LostSlotTest extends RelayTestSupport {
         assertThat(metric("postventa_relay_slot_lost")).isEqualTo(1.0);
         // Still DOWN a while later: nothing re-created the slot behind the operator's back.
         await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(503).body(SLOT_LOST, notNullValue()));
+                management().when().get("/q/health/ready").then().statusCode(503).body(SLOT_LOST, notNullValue()));
         assertThat(count("select count(*) from pg_replication_slots where slot_name = ?", slot)).isZero();
 
         // The documented recovery: the operator accepts the gap by letting the relay forget the old slot and its

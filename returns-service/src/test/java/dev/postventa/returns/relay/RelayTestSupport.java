@@ -1,5 +1,6 @@
 package dev.postventa.returns.relay;
 
+import static dev.postventa.infra.Callers.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,7 @@ abstract class RelayTestSupport extends ReturnsTestSupport {
 
     static void awaitReady() {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+                management().when().get("/q/health/ready").then().statusCode(200));
     }
 
     static String deliveredOrder() {
@@ -33,7 +34,7 @@ abstract class RelayTestSupport extends ReturnsTestSupport {
 
     /** The value of a Prometheus sample such as {@code postventa_relay_parked_total}, 0 when absent. */
     static double metric(String name) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return body.lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -1,5 +1,6 @@
 package dev.postventa.returns.relay;
 
+import static dev.postventa.infra.Callers.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +44,7 @@ class StandbyRelayTest extends RelayTestSupport {
     @Test
     void aSecondReplicaWaitsAsAReadyStandbyAndTakesOverWhenTheActiveOneGoes() {
         awaitReady();
-        given().when().get("/q/health/ready").then().statusCode(200).body(ROLE, equalTo("active"));
+        management().when().get("/q/health/ready").then().statusCode(200).body(ROLE, equalTo("active"));
 
         RelayState replicaState = new RelayState();
         OutboxRelay replica = new OutboxRelay(relayConfig, database, replicaState, config("postventa.service-name"),
@@ -70,7 +71,7 @@ class StandbyRelayTest extends RelayTestSupport {
 
             // Back, the first replica is now the standby: ready, and says so.
             relay.start();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().when().get("/q/health/ready")
                     .then().statusCode(200).body(ROLE, equalTo("standby")));
             String whileStandby = postOneReturn();
             awaitEvents(whileStandby);
@@ -80,7 +81,7 @@ class StandbyRelayTest extends RelayTestSupport {
             relay.start();
         }
         // The second replica gone, the service's relay takes over again.
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> management().when().get("/q/health/ready")
                 .then().statusCode(200).body(ROLE, equalTo("active")));
         String after = postOneReturn();
         awaitEvents(after);

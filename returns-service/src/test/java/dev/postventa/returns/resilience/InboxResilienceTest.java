@@ -1,5 +1,6 @@
 package dev.postventa.returns.resilience;
 
+import static dev.postventa.infra.Callers.management;
 import static dev.postventa.infra.Callers.asOps;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +89,7 @@ class InboxResilienceTest extends ReturnsTestSupport {
             kafka.assertNoRecords(Topics.deadLetter("returns-service"), r -> keys.contains(r.key()),
                     Duration.ofSeconds(5));
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesRegex("(?s).*postventa_inbox_retries_total\\{consumer=\"returns-service\"} [1-9].*"));
     }
 
