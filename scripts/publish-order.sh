@@ -2,15 +2,17 @@
 # Plays the storefront: publishes order.placed and order.delivered for ORDER_ID (delivered two days ago) through the
 # local stack's console, which writes them to the storefront.orders topic.
 # Usage: scripts/publish-order.sh MX-1001 [console-url]
+#        GUEST=1 scripts/publish-order.sh MX-1002   a guest checkout: customerId and locale null (locale becomes es-MX)
 set -euo pipefail
 order_id=${1:?usage: publish-order.sh ORDER_ID [console-url]}
 console=${2:-http://localhost:${CONSOLE_PORT:-8025}}
 placed=$(date -u -d '-5 days' +%Y-%m-%dT%H:%M:%SZ)
 delivered=$(date -u -d '-2 days' +%Y-%m-%dT%H:%M:%SZ)
+if [[ -n "${GUEST:-}" ]]; then customer='null' locale='null'; else customer='"cust-4711"' locale='"es-MX"'; fi
 
 order() { # $1 = deliveredAt JSON value
   cat <<JSON
-{"orderId": "$order_id", "customerId": "cust-4711", "email": "ana.lopez@example.mx", "locale": "es-MX",
+{"orderId": "$order_id", "customerId": $customer, "email": "ana.lopez@example.mx", "locale": $locale,
  "country": "MX", "currency": "MXN", "placedAt": "$placed", "deliveredAt": $1, "cancelledAt": null,
  "lines": [
   {"lineId": "L1", "sku": "SKU-SHIRT-M", "name": "Camisa de lino", "category": "apparel", "quantity": 2,

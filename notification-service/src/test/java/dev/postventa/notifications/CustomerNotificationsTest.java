@@ -336,6 +336,38 @@ class CustomerNotificationsTest {
     }
 
     @Test
+    void aGuestWithoutLocaleGetsEveryEmailInTheLanguageOfTheirCountry() {
+        UUID returnId = UUID.randomUUID();
+        String email = "convidado+" + returnId + "@example.br";
+        // As a producer that follows the contract may send it: a guest checkout (no customer id) and no locale.
+        CustomerContact guest = new CustomerContact(null, email, "pt-BR", "BR");
+        UUID shipmentId = UUID.randomUUID();
+        UUID refundId = UUID.randomUUID();
+        publishAsGuestWithoutLocale(Topics.SHIPMENTS, shipmentId, ReturnShipmentCreated.class, "tracking-service",
+                new ReturnShipmentCreated(shipmentId, returnId, RMA, "Correios", TRACKING, LABEL, guest, Instant.now()));
+        awaitSent(returnId, 1);
+        publishAsGuestWithoutLocale(Topics.RETURNS, returnId, ReturnReceived.class, "returns-service",
+                new ReturnReceived(returnId, "BR-1", RMA, guest, List.of(line("649.50", "BRL", 2)), Instant.now()));
+        awaitSent(returnId, 2);
+        publishAsGuestWithoutLocale(Topics.REFUNDS, refundId, RefundIssued.class, "refund-service",
+                new RefundIssued(refundId, returnId, "BR-1", Money.of("1299.00", "BRL"), "sim_re_123", guest,
+                        Instant.now()));
+        awaitSent(returnId, 3);
+
+        assertThat(inbox().awaitMessages(to(email), 3, WAIT))
+                .extracting(m -> m.subject().replace('\u00a0', ' ')).containsExactly(
+                        "Sua devolução RMA-261122-ABC234 foi aprovada: aqui está a sua etiqueta",
+                        "Recebemos a sua devolução RMA-261122-ABC234",
+                        "Seu reembolso de R$ 1.299,00 BRL foi emitido");
+        asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
+                .body("locale", equalTo(List.of("pt-BR", "pt-BR", "pt-BR")))
+                .body("status", equalTo(List.of("SENT", "SENT", "SENT")));
+        assertThat(kafka().readAll(Topics.deadLetter("notification-service"),
+                r -> returnId.toString().equals(r.key()) || shipmentId.toString().equals(r.key())
+                        || refundId.toString().equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void eventsTheCustomerIsNotToldAboutAreSkippedAndUnusableOnesDeadLettered() {
         UUID returnId = UUID.randomUUID();
         String email = "sofia+" + returnId + "@example.mx";
@@ -509,6 +541,15 @@ class CustomerNotificationsTest {
     /** What another service's outbox relay would put on the topic: a CloudEvents binary-mode record. */
     private static void publish(String topic, UUID key, String eventId, String type, String source, Object event) {
         kafka().sendCloudEvent(topic, key.toString(), eventId, type, source, EventJson.toBytes(event));
+    }
+
+    /** {@link #publish}, with the payload's {@code customer.customerId} and {@code customer.locale} written as null. */
+    private static void publishAsGuestWithoutLocale(String topic, UUID key, Class<?> eventClass, String source,
+                                                    Object event) {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = EventJson.mapper().valueToTree(event);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("customer")).putNull("customerId").putNull("locale");
+        kafka().sendCloudEvent(topic, key.toString(), UUID.randomUUID().toString(), EventCatalog.typeOf(eventClass),
+                source, EventJson.toBytes(payload));
     }
 
     /** One client (and producer) for the whole class: a producer per record would make every step slower. */

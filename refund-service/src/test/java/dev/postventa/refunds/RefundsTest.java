@@ -130,6 +130,22 @@ class RefundsTest {
     }
 
     @Test
+    void aGuestsReceivedReturnIsRefundedLikeAnyOther() {
+        UUID returnId = UUID.randomUUID();
+        publish(new ReturnReceived(returnId, "MX-GUEST-1", "RMA-MX-GUEST-1", ReturnEvents.GUEST,
+                ReturnEvents.SHIRTS_AND_SNEAKERS, Instant.now()));
+
+        ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
+        RefundIssued issued = EventJson.fromBytes(record.value(), RefundIssued.class);
+        assertThat(issued.customer()).isEqualTo(ReturnEvents.GUEST);
+        assertThat(json(record).path("customer").path("customerId").isNull()).isTrue();
+        assertThat(issued.amount()).isEqualTo(Money.of("2298.80", "MXN"));
+        assertThat(refundOf(returnId).getString("status")).isEqualTo("ISSUED");
+        assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?::uuid and customer_id is null",
+                returnId.toString())).isEqualTo(1);
+    }
+
+    @Test
     void theSameReturnReceivedTwiceOrUnderAnotherEventIdIsRefundedOnce() {
         UUID returnId = UUID.randomUUID();
         ReturnReceived received = received(returnId, "MX-2002");

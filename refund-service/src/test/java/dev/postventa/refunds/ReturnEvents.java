@@ -16,6 +16,8 @@ import java.util.UUID;
 final class ReturnEvents {
 
     static final CustomerContact ANA = new CustomerContact("cust-ana", "ana@example.mx", "es-MX", "MX");
+    /** A guest-checkout customer: no customer id (the storefront contract allows it). */
+    static final CustomerContact GUEST = new CustomerContact(null, "invitado@example.mx", "es-MX", "MX");
     /** 2 × 499.90 + 1 × 1299.00 = 2298.80 MXN. */
     static final List<ReturnedLine> SHIRTS_AND_SNEAKERS = List.of(
             new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 2, Money.of("499.90", "MXN"), "SIZE_TOO_SMALL"),

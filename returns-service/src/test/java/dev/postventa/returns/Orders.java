@@ -42,6 +42,19 @@ public final class Orders {
                 order);
     }
 
+    /**
+     * A delivered guest-checkout order, as the contract allows it: no customer id, no locale, and the shipping
+     * {@code country} given (null when the order shipped nowhere). One line: 2 shirts.
+     */
+    public static StorefrontOrderEvent deliveredToGuest(String orderId, String country, Instant placedAt,
+                                                        Instant deliveredAt) {
+        StorefrontOrder order = new StorefrontOrder(orderId, null, "invitado@example.mx", null, country, "MXN", List.of(
+                new OrderLine(SHIRT, "SKU-SHIRT-M", "Camisa de lino", "apparel", 2, Money.of("499.90", "MXN"), false)),
+                placedAt, deliveredAt, null);
+        return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_DELIVERED, deliveredAt,
+                order);
+    }
+
     public static StorefrontOrderEvent placed(String orderId, Instant at) {
         return new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_PLACED, at,
                 order(orderId, at, null));

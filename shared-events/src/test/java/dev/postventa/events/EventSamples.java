@@ -77,6 +77,13 @@ final class EventSamples {
                 Instant.parse("2026-11-01T12:00:00Z"));
         samples.put("storefront.order.cancelled", new StorefrontOrderEvent("evt-cancelled-7781",
                 StorefrontOrderEvent.ORDER_CANCELLED, cancelled.cancelledAt(), cancelled));
+        // A guest checkout whose storefront knows no locale: the contract allows both nulls.
+        StorefrontOrder guest = new StorefrontOrder("BR-90210", null, "convidado@example.com.br", null, "BR", "BRL",
+                List.of(new OrderLine("L1", "SKU-TENIS-40", "Tênis de corrida", "footwear", 1,
+                        Money.of("399.90", "BRL"), false)),
+                Instant.parse("2026-11-02T13:00:00Z"), Instant.parse("2026-11-06T18:45:00Z"), null);
+        samples.put("storefront.order.delivered-guest", new StorefrontOrderEvent("evt-delivered-90210",
+                StorefrontOrderEvent.ORDER_DELIVERED, guest.deliveredAt(), guest));
         return samples;
     }
 }

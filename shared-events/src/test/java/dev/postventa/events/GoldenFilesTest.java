@@ -142,7 +142,8 @@ class GoldenFilesTest {
         assertThat(EventSamples.all().keySet()).containsAll(EventCatalog.types().keySet());
         assertThat(EventSamples.all().values()).filteredOn(StorefrontOrderEvent.class::isInstance)
                 .extracting(s -> ((StorefrontOrderEvent) s).type())
-                .containsExactlyInAnyOrder(StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
+                // Every storefront type has a golden file; order.delivered has two (a customer's, a guest's).
+                .containsOnly(StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
                         StorefrontOrderEvent.ORDER_CANCELLED);
     }
 

@@ -97,6 +97,24 @@ class ReturnShipmentsTest {
     }
 
     @Test
+    void aGuestsApprovedReturnGetsItsLabel() {
+        UUID returnId = UUID.randomUUID();
+        approve(returnId, UUID.randomUUID().toString(),
+                new CustomerContact(null, "invitado@example.mx", "es-MX", "MX"));
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            ReturnShipmentCreated shipment = payload(awaitShipmentCreated(kafka, returnId).get(0),
+                    ReturnShipmentCreated.class);
+            assertThat(shipment.trackingNumber()).startsWith("SIMMX");
+            assertThat(shipment.customer().customerId()).isNull();
+            assertThat(shipment.customer().email()).isEqualTo("invitado@example.mx");
+            assertThat(shipment.customer().locale()).isEqualTo("es-MX");
+        }
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ? and customer_id is null "
+                + "and label_state = 'CREATED'", returnId)).isEqualTo(1);
+    }
+
+    @Test
     void aLabelIsRequestedOnceAlthoughTheApprovalsTransactionIsRetried() {
         UUID returnId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
@@ -335,8 +353,11 @@ class ReturnShipmentsTest {
     }
 
     static void approve(UUID returnId, String eventId, String country) {
-        ReturnApproved approved = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1",
-                new CustomerContact("cust-1", "ana@example.mx", "es-MX", country),
+        approve(returnId, eventId, new CustomerContact("cust-1", "ana@example.mx", "es-MX", country));
+    }
+
+    static void approve(UUID returnId, String eventId, CustomerContact customer) {
+        ReturnApproved approved = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1", customer,
                 List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")),
                 Instant.now());
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {

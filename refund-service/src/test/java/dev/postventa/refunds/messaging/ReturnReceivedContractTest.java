@@ -28,6 +28,14 @@ class ReturnReceivedContractTest {
     }
 
     @Test
+    void aGuestWithoutCustomerIdPasses() {
+        CustomerContact guest = new CustomerContact(null, "invitado@example.mx", "es-MX", "MX");
+        ReturnReceived received = received(guest, List.of(line(1, "499.90")));
+
+        assertThat(ReturnReceivedContract.check(received)).isSameAs(received);
+    }
+
+    @Test
     void noLinesBreakTheContract() {
         assertThatThrownBy(() -> ReturnReceivedContract.check(received(ANA, List.of())))
                 .isInstanceOf(UndecodableEventException.class)

@@ -50,7 +50,8 @@ public class StorefrontOrdersConsumer {
         StorefrontOrder order = event.order();
         require(order, "order");
         require(order.orderId(), "order.orderId");
-        require(order.customerId(), "order.customerId");
+        // customerId (guest checkout), locale (defaulted from the country) and country (an order shipped nowhere,
+        // which cannot be returned) may be null: see the storefront contract in shared-events/README.md.
         require(order.email(), "order.email");
         require(order.currency(), "order.currency");
         require(order.lines(), "order.lines");

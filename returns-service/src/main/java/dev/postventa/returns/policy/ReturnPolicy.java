@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether an order's lines may be returned: delivered, not cancelled, within the window after delivery,
- * not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
+ * Decides whether an order's lines may be returned: shipped to a country, delivered, not cancelled, within the window
+ * after delivery, not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
  * field by field, so the customer can fix the whole request in one go.
  */
 @ApplicationScoped
@@ -33,6 +33,11 @@ public class ReturnPolicy {
     public List<FieldViolation> check(OrderSnapshot order, List<List<ReturnedLine>> earlierReturns,
                                       CreateReturnRequest request, Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
+        if (order.contact.country == null) {
+            // The contract allows an order without a shipping country (shipped nowhere); a return label needs one.
+            violations.add(new FieldViolation("orderId", "order " + order.orderId
+                    + " has no shipping country, so no return label can be made for it"));
+        }
         if (order.cancelledAt != null) {
             violations.add(new FieldViolation("orderId", "order was cancelled on " + order.cancelledAt));
         } else if (order.deliveredAt == null) {

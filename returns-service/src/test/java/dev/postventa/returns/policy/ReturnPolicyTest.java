@@ -103,6 +103,14 @@ class ReturnPolicyTest {
     }
 
     @Test
+    void aGuestsOrderMayBeReturnedButNotOneThatShippedNowhere() {
+        assertThat(policy.check(guestOrder("MX"), List.of(), request(line("L1", 1)), NOW)).isEmpty();
+        assertThat(policy.check(guestOrder(null), List.of(), request(line("L1", 1)), NOW))
+                .containsExactly(new FieldViolation("orderId",
+                        "order MX-1 has no shipping country, so no return label can be made for it"));
+    }
+
+    @Test
     void everyReasonIsReportedAtOnce() {
         List<FieldViolation> violations = policy.check(order(null, null), List.of(),
                 request(line("L1", 3), line("L9", 1)), NOW);
@@ -111,7 +119,17 @@ class ReturnPolicyTest {
     }
 
     private static OrderSnapshot order(Instant deliveredAt, Instant cancelledAt) {
-        StorefrontOrder order = new StorefrontOrder("MX-1", "cust-1", "ana@example.mx", "es-MX", "MX", "MXN", List.of(
+        return order("cust-1", "MX", deliveredAt, cancelledAt);
+    }
+
+    /** A delivered guest's order (no customer id, no locale) shipped to {@code country}. */
+    private static OrderSnapshot guestOrder(String country) {
+        return order(null, country, DELIVERED, null);
+    }
+
+    private static OrderSnapshot order(String customerId, String country, Instant deliveredAt, Instant cancelledAt) {
+        String locale = customerId == null ? null : "es-MX";
+        StorefrontOrder order = new StorefrontOrder("MX-1", customerId, "ana@example.mx", locale, country, "MXN", List.of(
                 new OrderLine("L1", "SKU-1", "Camisa", "apparel", 2, Money.of("499.90", "MXN"), false),
                 new OrderLine("L2", "SKU-2", "Tenis", "footwear", 1, Money.of("1299.00", "MXN"), false),
                 new OrderLine("L3", "SKU-3", "Tarjeta", "gift", 1, Money.of("500.00", "MXN"), true)),
