@@ -18,6 +18,7 @@ public final class PostventaInfrastructure {
     private static RuntimeException startFailure;
 
     private final Backend backend;
+    private final int managementPort = FreePorts.next();
 
     /** What a backend provides: a bootstrap address, and databases on one PostgreSQL server. */
     interface Backend {
@@ -98,8 +99,9 @@ public final class PostventaInfrastructure {
         config.put("postventa.db.user", PostgresServer.USER);
         config.put("postventa.db.password", PostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", backend.bootstrapServers());
-        // Health, metrics and OpenAPI live on the management interface: a free port, not Quarkus's fixed 9001.
-        config.put("quarkus.management.test-port", String.valueOf(FreePorts.next()));
+        // Health, metrics and OpenAPI live on the management interface: a free port, not Quarkus's fixed 9001 (one per
+        // JVM, like the services under test, which run one at a time).
+        config.put("quarkus.management.test-port", String.valueOf(managementPort));
         // Access tokens: the test JVM's own key pair (TestTokens mints with it); no key is built into a service. Given
         // inline because Quarkus's test mode sets an in-memory key pair inline, and an inline key wins over a location.
         config.put("mp.jwt.verify.publickey", TestTokens.keys().publicKeyPem());
