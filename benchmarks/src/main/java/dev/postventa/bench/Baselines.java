@@ -45,20 +45,21 @@ public final class Baselines {
     public double jdbcInsertRate() throws Exception {
         createTable();
         AtomicLong inserted = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO bench_insert (id, payload, at) VALUES (gen_random_uuid(), ?, now())")) {
+                        "INSERT INTO bench_insert (id, payload, at) VALUES (gen_random_uuid(), ?::jsonb, now())")) {
                     insert.setString(1, "{\"benchmark\":\"single-row insert\"}");
                     while (System.nanoTime() < end) {
                         insert.executeUpdate();
                         inserted.incrementAndGet();
                     }
                 } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+                    failure.compareAndSet(null, e);
                 }
             }, "bench-insert-" + c);
             thread.start();
@@ -66,6 +67,9 @@ public final class Baselines {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the insert baseline failed", failure.get());
         }
         return inserted.get() / ((System.nanoTime() - start) / 1e9);
     }

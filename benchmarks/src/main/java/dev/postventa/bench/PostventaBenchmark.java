@@ -47,7 +47,8 @@ public final class PostventaBenchmark {
                 long start = System.nanoTime();
                 System.out.println("Starting the local stack ...");
                 stack = new LocalStack(stackSettings(settings, root)).start();
-                report.put("localStackStartSeconds", (System.nanoTime() - start) / 1e9);
+                report.put("seconds.local-stack-start", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+                System.out.println("  local stack ready in " + report.machine("seconds.local-stack-start") + " s");
                 target = Target.of(stack);
             } else {
                 target = settings.runningTarget();
@@ -129,10 +130,13 @@ public final class PostventaBenchmark {
     /** A step that fails is reported as not measured; the next one still runs. */
     private static void step(Report report, String name, Step step) {
         System.out.println("Scenario " + name + " ...");
+        long start = System.nanoTime();
         try {
             step.run();
         } catch (Exception e) {
             report.failed(name, e);
+        } finally {
+            report.put("seconds." + name, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         }
     }
 

@@ -42,8 +42,12 @@ public final class Report {
         return List.copyOf(figures);
     }
 
-    public void put(String key, Object value) {
+    public synchronized void put(String key, Object value) {
         machine.put(key, value);
+    }
+
+    public synchronized Object machine(String key) {
+        return machine.get(key);
     }
 
     public String table() {
