@@ -29,8 +29,8 @@ class BenchmarkSmokeTest {
         BenchmarkSettings settings = new BenchmarkSettings(Map.ofEntries(
                 Map.entry("durable", "false"), Map.entry("out", out.toString()),
                 Map.entry("duration", "1s"), Map.entry("baseline-duration", "1s"), Map.entry("baseline-clients", "2"),
-                Map.entry("shipments", "4"), Map.entry("webhook-rate", "20"), Map.entry("webhook-connections", "2"),
-                Map.entry("return-rate", "10"), Map.entry("return-connections", "2"), Map.entry("return-max-pool", "60"),
+                Map.entry("shipments", "2"), Map.entry("webhook-rate", "20"), Map.entry("webhook-connections", "2"),
+                Map.entry("return-rate", "10"), Map.entry("return-connections", "2"), Map.entry("return-max-pool", "40"),
                 Map.entry("relay-events", "50"), Map.entry("backlog", "50"),
                 Map.entry("startup-service", "notification-service"), Map.entry("patience", "60s")));
 
