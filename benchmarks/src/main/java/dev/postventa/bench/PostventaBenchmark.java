@@ -50,6 +50,7 @@ public final class PostventaBenchmark {
                 report.put("seconds.local-stack-start", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
                 System.out.println("  local stack ready in " + report.machine("seconds.local-stack-start") + " s");
                 target = Target.of(stack);
+                BenchmarkAuth.use(stack.opsToken(java.time.Duration.ofHours(12)));
             } else {
                 target = settings.runningTarget();
             }
