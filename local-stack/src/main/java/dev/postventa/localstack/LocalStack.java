@@ -82,8 +82,7 @@ public final class LocalStack implements AutoCloseable {
         Path logs = data == null ? tempLogs() : data.resolve("logs");
         for (String name : START_ORDER) {
             int port = settings.servicePorts().get(name);
-            // The management interface: the API's port + 1000 on a laptop (8081 → 9081), any free port when throwaway.
-            int managementPort = data == null ? FreePorts.next() : port + 1000;
+            int managementPort = managementPortFor(port, data == null);
             services.put(name, new ServiceProcess(name, settings.repositoryRoot(), port, managementPort,
                     env(name), logs).start());
         }
@@ -164,6 +163,22 @@ public final class LocalStack implements AutoCloseable {
         }
         env.putAll(settings.extraEnv());
         return env;
+    }
+
+    /**
+     * The management interface's port: the API's port + 1000 on a laptop (8081 → 9081, easy to remember), unless that
+     * port is taken; any free port for a throwaway stack. The banner prints the one chosen.
+     */
+    private static int managementPortFor(int apiPort, boolean throwaway) {
+        int preferred = apiPort + 1000;
+        if (!throwaway && preferred < 65536) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred)) {
+                return preferred;
+            } catch (java.io.IOException taken) {
+                // fall through to a free port
+            }
+        }
+        return FreePorts.next();
     }
 
     private static Path tempLogs() {

@@ -122,6 +122,12 @@ public final class ServiceProcess {
         return "http://localhost:" + managementPort;
     }
 
+    /** The running process's id, empty while stopped (the benchmark reads its memory from {@code /proc}). */
+    public synchronized java.util.OptionalLong pid() {
+        return process == null || !process.isAlive() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(process.pid());
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }
