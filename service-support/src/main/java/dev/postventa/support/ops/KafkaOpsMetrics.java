@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public class KafkaOpsMetrics {
     private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
     // Registered at once with 0, so that an alert rule on it has a series before the first dead letter.
     private final AtomicLong deadLetterDepth = new AtomicLong();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile Admin admin;
 
     KafkaOpsMetrics(MeterRegistry metrics,
@@ -69,21 +71,32 @@ public class KafkaOpsMetrics {
     @Scheduled(every = "${postventa.ops.lag-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "kafka-ops-metrics")
     void refresh() {
+        read("consumer-group lag", this::refreshGroupLag);
+        read("dead-letter depth", this::refreshDeadLetterDepth);
+    }
+
+    private interface BrokerRead {
+        void run() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private void read(String what, BrokerRead read) {
         try {
-            refreshGroupLag();
-            refreshDeadLetterDepth();
+            read.run();
+            failing.remove(what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // The broker may be away: the gauges keep their last values (Prometheus marks them stale if we stop
-            // answering); the consumers' own retries and health say more about the outage.
-            LOG.debugf(e, "could not read consumer-group lag or dead-letter depth from the broker");
+            // The broker may be away: the gauge keeps its last value. Said once per outage, not every refresh.
+            if (failing.add(what)) {
+                LOG.warnf("could not read %s of %s from the broker (%s); retried every refresh", what, group,
+                        e.getCause() != null ? e.getCause() : e);
+            }
         }
     }
 
     private void refreshGroupLag() throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin().listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         committed.values().removeIf(o -> o == null);
         if (committed.isEmpty()) {
             return;
@@ -147,7 +160,6 @@ public class KafkaOpsMetrics {
                     Properties config = new Properties();
                     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
                     config.put(AdminClientConfig.CLIENT_ID_CONFIG, group + "-ops-metrics");
-                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
                     admin = Admin.create(config);
                 }
             }
