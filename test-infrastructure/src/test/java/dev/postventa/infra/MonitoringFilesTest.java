@@ -56,7 +56,9 @@ class MonitoringFilesTest {
             "http_server_requests_seconds_count",    // {method, outcome, status, uri}
             "http_server_requests_seconds_sum",
             "http_server_requests_seconds_bucket",
-            "kafka_consumer_fetch_manager_records_lag", // {client_id, topic, partition}
+            // per consumer client (one per channel): the largest partition lag it saw when it last polled. The
+            // per-partition kafka_consumer_fetch_manager_records_lag is not exposed by these Kafka clients.
+            "kafka_consumer_fetch_manager_records_lag_max", // {client_id}
             // Prometheus's own, per scrape target
             "up");
 

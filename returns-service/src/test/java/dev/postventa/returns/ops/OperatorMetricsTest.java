@@ -97,6 +97,21 @@ class OperatorMetricsTest extends ReturnsTestSupport {
                 .containsEntry(Map.of("state", "standby"), 0.0));
     }
 
+    @Test
+    void theGaugesTheComposeDashboardsAndAlertsQueryAreOnTheScrape() {
+        // Names from test-infrastructure's MonitoringFilesTest list that every service has from its start (counters
+        // appear with their first increment); a renamed metric breaks the dashboards, and this test.
+        // The broker gauges come with the first refresh, the consumers' own with their first poll: wait for them.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String body = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            for (String name : List.of("postventa_dead_letter_depth", "postventa_relay_state",
+                    "postventa_relay_active", "postventa_relay_slot_lag_bytes", "postventa_relay_slot_lost",
+                    "postventa_relay_parked_total", "kafka_consumer_fetch_manager_records_lag_max")) {
+                assertThat(body).as("/q/metrics has %s", name).containsPattern("(?m)^" + name + "[{ ]");
+            }
+        });
+    }
+
     /** End minus committed offset of every partition the group committed on, as the broker says now. */
     private static Map<TopicPartition, Long> brokerLag() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)

@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * Operator gauges read from the broker, not from this service's consumers: the lag of the service's consumer group
  * per topic and partition ({@code postventa_consumer_group_lag}: log-end offset minus committed offset) and the depth
  * of its dead-letter topic ({@code postventa_dead_letter_depth}: end minus beginning offsets), refreshed every
- * {@code postventa.ops.lag-refresh}. The consumers' own {@code kafka_consumer_fetch_manager_records_lag} is only
- * updated when they poll; these are right between polls, and while a consumer is stuck retrying.
+ * {@code postventa.ops.lag-refresh}. The consumers' own {@code kafka_consumer_fetch_manager_records_lag_max} is per
+ * client, not per partition, and only updated when they poll; these are right between polls, and while a consumer is
+ * stuck retrying.
  */
 @ApplicationScoped
 public class KafkaOpsMetrics {
