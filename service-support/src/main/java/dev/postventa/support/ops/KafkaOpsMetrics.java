@@ -83,7 +83,9 @@ public class KafkaOpsMetrics {
     private void read(String what, BrokerRead read) {
         try {
             read.run();
-            failing.remove(what);
+            if (failing.remove(what)) {
+                LOG.infof("reading %s of %s from the broker again", what, group);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
