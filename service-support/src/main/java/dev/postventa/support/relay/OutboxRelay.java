@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -100,6 +101,12 @@ public class OutboxRelay {
         Gauge.builder("postventa.relay.active", state, s -> s.role() == RelayState.Role.ACTIVE ? 1 : 0)
                 .description("1 on the replica whose relay holds the lock and streams, 0 on a standby")
                 .register(metrics);
+        for (RelayState.Phase phase : RelayState.Phase.values()) {
+            Gauge.builder("postventa.relay.state", state, s -> s.phase() == phase ? 1 : 0)
+                    .tags("state", phase.name().toLowerCase(Locale.ROOT))
+                    .description("1 for the relay's current state (streaming, restarting, down, standby), 0 for the others")
+                    .register(metrics);
+        }
     }
 
     /** Runs before the Kafka consumers start, so that nothing is written before the slot exists. */

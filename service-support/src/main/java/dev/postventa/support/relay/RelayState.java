@@ -18,6 +18,18 @@ public class RelayState {
         STANDBY
     }
 
+    /** What an operator sees ({@code postventa_relay_state{state}}): one of these is 1, the others 0. */
+    public enum Phase {
+        /** Active and streaming the outbox to Kafka. */
+        STREAMING,
+        /** Holds the relay lock but its engine stopped or failed: the supervisor restarts it with backoff. */
+        RESTARTING,
+        /** Not relaying: stopped, not started yet, disabled, or its replication slot is lost. */
+        DOWN,
+        /** Another replica relays; this one takes over if that one goes away. */
+        STANDBY
+    }
+
     private volatile boolean streaming;
     private volatile boolean slotEstablished;
     private volatile String lastError;
@@ -84,6 +96,20 @@ public class RelayState {
     /** Ready: streaming, or a standby while the active replica's slot exists. */
     public boolean isReady() {
         return slotLost == null && (streaming || (role == Role.STANDBY && slotEstablished));
+    }
+
+    public Phase phase() {
+        if (streaming) {
+            return Phase.STREAMING;
+        }
+        if (slotLost != null) {
+            return Phase.DOWN;
+        }
+        return switch (role) {
+            case ACTIVE -> Phase.RESTARTING;
+            case STANDBY -> Phase.STANDBY;
+            case NONE -> Phase.DOWN;
+        };
     }
 
     public Role role() {
