@@ -1,10 +1,12 @@
 package dev.postventa.returns.access;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.postventa.support.retention.BatchedDelete;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,6 +17,11 @@ import org.jboss.logging.Logger;
 public class CustomerTokenGuardSweep {
 
     private static final Logger LOG = Logger.getLogger(CustomerTokenGuardSweep.class);
+    private static final String DELETE_BATCH = """
+            DELETE FROM customer_token_guard WHERE ctid IN (
+              SELECT ctid FROM customer_token_guard
+              WHERE window_started_at < :windowEndedBefore AND (locked_until IS NULL OR locked_until < :now)
+              LIMIT :batchSize)""";
 
     private final AccessConfig config;
     private final Clock clock;
@@ -27,13 +34,8 @@ public class CustomerTokenGuardSweep {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "customer-token-guard-sweep")
     Uni<Void> sweep() {
-        var now = clock.instant();
-        return Panache.withTransaction(() -> CustomerTokenGuard.delete(
-                        "windowStartedAt < ?1 and (lockedUntil is null or lockedUntil < ?2)",
-                        now.minus(config.failureWindow()), now))
-                .invoke(deleted -> LOG.debugf("%d ended customer-token guards deleted", deleted))
-                .onFailure().invoke(e -> LOG.warnf("customer-token guard sweep failed (next sweep retries): %s", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        Instant now = clock.instant();
+        return BatchedDelete.of(DELETE_BATCH, Map.of("windowEndedBefore", now.minus(config.failureWindow()),
+                "now", now), 1000).sweep(LOG, "ended customer-token guards");
     }
 }

@@ -42,6 +42,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class CustomerAccessTest extends ReturnsTestSupport {
 
+    @jakarta.inject.Inject
+    CustomerTokenGuardSweep sweep;
+    @jakarta.inject.Inject
+    io.vertx.core.Vertx vertx;
+
     private static final String EMAIL = "ana@example.mx";
 
     @Test
@@ -160,6 +165,33 @@ class CustomerAccessTest extends ReturnsTestSupport {
         asOps().queryParam("orderId", order).get("/returns").then().statusCode(200);
         management().get("/q/health/live").then().statusCode(200);
         asCustomerOf(order).queryParam("orderId", order).get("/returns").then().statusCode(200);
+    }
+
+    @Test
+    void theSweepForgetsGuardsWhoseWindowAndLockHaveEnded() {
+        String ended = "SWEEP-" + Orders.newOrderId();
+        String stillLocked = "SWEEP-" + Orders.newOrderId();
+        String counting = "SWEEP-" + Orders.newOrderId();
+        execute("insert into customer_token_guard values ('" + ended + "', 5, now() - interval '2 hours', "
+                + "now() - interval '1 hour')");
+        execute("insert into customer_token_guard values ('" + stillLocked + "', 5, now() - interval '2 hours', "
+                + "now() + interval '10 minutes')");
+        execute("insert into customer_token_guard values ('" + counting + "', 2, now() - interval '1 minute', null)");
+
+        runOnVertxContext(sweep::sweep);
+
+        assertThat(count("select count(*) from customer_token_guard where order_id = ?", ended)).isZero();
+        assertThat(count("select count(*) from customer_token_guard where order_id in (?, ?)", stillLocked, counting))
+                .isEqualTo(2);
+    }
+
+    /** Runs a scheduled job's work as the scheduler does: on a (safe, duplicated) Vert.x context. */
+    private void runOnVertxContext(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> job) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(vertx);
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> job.get().subscribe().with(done::complete, done::completeExceptionally));
+        done.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
     }
 
     private static String deliveredOrder() {

@@ -2,6 +2,7 @@ package dev.postventa.support.security;
 
 import dev.postventa.access.AccessTokens;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -17,7 +18,7 @@ public record Access(boolean ops, boolean storefront, String customerOrder) {
         String order = null;
         if (identity.hasRole(AccessTokens.CUSTOMER) && identity.getPrincipal() instanceof JsonWebToken token) {
             Object claim = token.getClaim(AccessTokens.ORDER_CLAIM);
-            order = claim == null ? null : claim.toString().replace("\"", "");
+            order = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
         }
         return new Access(identity.hasRole(AccessTokens.OPS), identity.hasRole(AccessTokens.STOREFRONT), order);
     }
