@@ -98,6 +98,39 @@ class OperatorMetricsTest extends ReturnsTestSupport {
     }
 
     @Test
+    void theRelayCountsEveryEventItRelaysAndTimesItFromOutboxWriteToKafka() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(samples("postventa_relay_state"))
+                .containsEntry(Map.of("state", "streaming"), 1.0));
+        double relayedBefore = samples("postventa_relay_events_total").getOrDefault(Map.of("topic", Topics.RETURNS), 0.0);
+        double timedBefore = unlabelled("postventa_relay_delay_seconds_count");
+
+        String orderId = deliveredOrder();
+        String returnId = postReturn(returnBody(orderId, Orders.SHIRT, 1, "DAMAGED"), null)
+                .statusCode(201).extract().path("id");
+        try (KafkaTestClient kafka = kafka()) {
+            // ReturnRequested and ReturnApproved, both on the returns topic.
+            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(30));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(samples("postventa_relay_events_total").get(Map.of("topic", Topics.RETURNS)))
+                    .isGreaterThanOrEqualTo(relayedBefore + 2);
+            assertThat(unlabelled("postventa_relay_delay_seconds_count")).isGreaterThanOrEqualTo(timedBefore + 2);
+        });
+        // The histogram operators alert on: buckets are published, not only a count and a sum.
+        assertThat(management().when().get("/q/metrics").then().extract().asString())
+                .containsPattern("(?m)^postventa_relay_delay_seconds_bucket\\{le=");
+    }
+
+    @Test
+    void theOutboxPublicationStreamsInsertsOnly() {
+        // The writer deletes each row in the transaction that inserted it: decoding those deletes would double the
+        // relay's work for nothing. The relay narrows the publication before Debezium starts.
+        assertThat(count("select count(*) from pg_publication where pubname = ? and pubinsert and not pubdelete"
+                + " and not pubupdate and not pubtruncate", config("postventa.relay.publication-name"))).isEqualTo(1);
+    }
+
+    @Test
     void theGaugesTheComposeDashboardsAndAlertsQueryAreOnTheScrape() {
         // Names from test-infrastructure's MonitoringFilesTest list that every service has from its start (counters
         // appear with their first increment); a renamed metric breaks the dashboards, and this test.
@@ -153,6 +186,13 @@ class OperatorMetricsTest extends ReturnsTestSupport {
             }
         });
         return lag;
+    }
+
+    /** The value of a metric without labels on /q/metrics; 0 when it is not there yet. */
+    private static double unlabelled(String metric) {
+        String body = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^" + metric + " (\\S+)$").matcher(body);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 
     /** The samples of one metric on /q/metrics, by their labels. */

@@ -30,6 +30,9 @@ final class DebeziumProperties {
         // The outbox is always empty at rest: there is nothing to snapshot, only the stream matters.
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("poll.interval.ms", String.valueOf(relay.pollInterval().toMillis()));
+        p.setProperty("max.batch.size", String.valueOf(relay.maxBatchSize()));
+        p.setProperty("max.queue.size", String.valueOf(relay.maxQueueSize()));
         p.setProperty("heartbeat.interval.ms", String.valueOf(relay.heartbeatInterval().toMillis()));
         // A failing task ends the engine so that our supervisor restarts it with backoff and readiness shows it.
         p.setProperty("errors.max.retries", "0");

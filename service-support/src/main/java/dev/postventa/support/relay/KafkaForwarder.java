@@ -44,21 +44,37 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
         };
     }
 
+    /** Told of each record Kafka acknowledged (metrics). */
+    @FunctionalInterface
+    interface Acknowledged {
+        void relayed(ProducerRecord<String, byte[]> record);
+
+        Acknowledged NONE = record -> {
+        };
+    }
+
     private final Producer<String, byte[]> producer;
     private final OutboxRecordMapper mapper;
     private final long sendTimeoutMillis;
     private final Parking parking;
+    private final Acknowledged acknowledged;
 
     KafkaForwarder(Producer<String, byte[]> producer, OutboxRecordMapper mapper, long sendTimeoutMillis) {
-        this(producer, mapper, sendTimeoutMillis, Parking.NONE);
+        this(producer, mapper, sendTimeoutMillis, Parking.NONE, Acknowledged.NONE);
     }
 
     KafkaForwarder(Producer<String, byte[]> producer, OutboxRecordMapper mapper, long sendTimeoutMillis,
                    Parking parking) {
+        this(producer, mapper, sendTimeoutMillis, parking, Acknowledged.NONE);
+    }
+
+    KafkaForwarder(Producer<String, byte[]> producer, OutboxRecordMapper mapper, long sendTimeoutMillis,
+                   Parking parking, Acknowledged acknowledged) {
         this.producer = producer;
         this.mapper = mapper;
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.parking = parking;
+        this.acknowledged = acknowledged;
     }
 
     @Override
@@ -108,6 +124,7 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
             throws InterruptedException {
         try {
             ack.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            acknowledged.relayed(record);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (!refusedForever(cause)) {

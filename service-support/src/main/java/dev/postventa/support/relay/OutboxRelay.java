@@ -18,6 +18,7 @@ import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -64,6 +65,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final RelayDatabase relayDb;
     private final Counter parked;
+    private final RelayMetrics relayed;
 
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "outbox-relay-supervisor"));
@@ -89,6 +91,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.relayDb = new RelayDatabase(database);
         this.nextBackoff = config.initialBackoff();
+        this.relayed = new RelayMetrics(metrics, Clock.systemUTC());
         this.parked = Counter.builder("postventa.relay.parked")
                 .description("Outbox events Kafka refused for good, kept in parked_outbox_event")
                 .register(metrics);
@@ -173,6 +176,7 @@ public class OutboxRelay {
             }
             state.active();
             relayDb.createTables();
+            relayDb.ensureInsertOnlyPublication(config.publicationName());
             if (slotIsLost()) {
                 return;
             }
@@ -282,7 +286,7 @@ public class OutboxRelay {
                 })
                 .using((success, message, error) -> onEngineEnded(success, message, error))
                 .notifying(new KafkaForwarder(producer, new OutboxRecordMapper(serviceName),
-                        config.sendTimeout().toMillis(), this::park))
+                        config.sendTimeout().toMillis(), this::park, relayed::relayed))
                 .build();
         engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "outbox-relay-engine"));
         ClassLoader appClassLoader = Thread.currentThread().getContextClassLoader();

@@ -63,6 +63,32 @@ final class RelayDatabase {
         }
     }
 
+    /**
+     * The outbox's publication, created before Debezium looks for it: inserts only. The writer deletes each row in the
+     * transaction that inserted it (the table stays empty); with the default publication PostgreSQL would decode and
+     * send every delete too, and the relay would receive twice the changes only to drop half of them. An existing
+     * publication (made by Debezium before this rule) is narrowed; Debezium's {@code filtered} mode keeps the table
+     * list as it is and never touches the {@code publish} option.
+     */
+    void ensureInsertOnlyPublication(String publication) throws SQLException {
+        String name = quoted(publication);
+        try (Connection c = connect(); PreparedStatement find = c.prepareStatement(
+                "SELECT pubinsert, pubupdate, pubdelete, pubtruncate FROM pg_publication WHERE pubname = ?")) {
+            find.setString(1, publication);
+            try (ResultSet rs = find.executeQuery(); Statement s = c.createStatement()) {
+                if (!rs.next()) {
+                    s.execute("CREATE PUBLICATION " + name + " FOR TABLE public.outbox_event WITH (publish = 'insert')");
+                } else if (!rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3) || rs.getBoolean(4)) {
+                    s.execute("ALTER PUBLICATION " + name + " SET (publish = 'insert')");
+                }
+            }
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     /** Stores a record Kafka refused for good; false when it was already parked (a replayed batch). */
     boolean park(ProducerRecord<String, byte[]> record, String reason) {
         String ceId = KafkaForwarder.header(record, "ce_id");

@@ -48,6 +48,9 @@ class DebeziumPropertiesTest {
                 .containsEntry("database.port", "6543")
                 .containsEntry("database.dbname", "refunds")
                 .containsEntry("heartbeat.interval.ms", "10000")
+                .containsEntry("poll.interval.ms", "10")
+                .containsEntry("max.batch.size", "4096")
+                .containsEntry("max.queue.size", "16384")
                 .containsEntry("errors.max.retries", "0")
                 .containsEntry("bootstrap.servers", "localhost:19092");
     }
@@ -118,6 +121,21 @@ class DebeziumPropertiesTest {
         @Override
         public Duration heartbeatInterval() {
             return Duration.ofSeconds(10);
+        }
+
+        @Override
+        public Duration pollInterval() {
+            return Duration.ofMillis(10);
+        }
+
+        @Override
+        public int maxBatchSize() {
+            return 4096;
+        }
+
+        @Override
+        public int maxQueueSize() {
+            return 16384;
         }
 
         @Override
