@@ -125,11 +125,4 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
                 management().when().get("/q/health/ready").then().statusCode(200));
     }
 
-    private static String deliveredOrder() {
-        String orderId = Orders.newOrderId();
-        Instant placed = Instant.now().minus(3, ChronoUnit.DAYS);
-        publish(Orders.delivered(orderId, placed, placed.plus(1, ChronoUnit.DAYS)));
-        awaitOrder(orderId, true);
-        return orderId;
-    }
 }

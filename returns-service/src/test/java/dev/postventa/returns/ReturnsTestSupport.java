@@ -11,6 +11,8 @@ import dev.postventa.infra.ServiceDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** What every returns-service test does: publish storefront events, call the API, look at rows. */
@@ -32,6 +34,15 @@ public abstract class ReturnsTestSupport {
                 ? "select count(*) from order_snapshot where order_id = ? and delivered_at is not null"
                 : "select count(*) from order_snapshot where order_id = ?";
         await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, orderId) == 1);
+    }
+
+    /** A fresh order, placed five days ago and delivered two days later: inside the return window. */
+    protected static String deliveredOrder() {
+        String orderId = Orders.newOrderId();
+        Instant placed = Instant.now().minus(5, ChronoUnit.DAYS);
+        publish(Orders.delivered(orderId, placed, placed.plus(2, ChronoUnit.DAYS)));
+        awaitOrder(orderId, true);
+        return orderId;
     }
 
     protected static ValidatableResponse postReturn(String body, String idempotencyKey) {

@@ -1,6 +1,7 @@
 package dev.postventa.returns.orders;
 
 import dev.postventa.events.CustomerContact;
+import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.storefront.OrderLine;
 import dev.postventa.events.storefront.StorefrontOrder;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
@@ -13,7 +14,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -43,6 +46,16 @@ public class OrderSnapshot extends PanacheEntityBase {
     public Instant deliveredAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    /**
+     * Units of each line (by line id) in this order's returns that were not rejected. Kept here, under the order's row
+     * lock, so that checking a new return costs the same whatever the number of earlier returns: reading them all
+     * made every return of a busy order slower than the one before. Replaced, never changed in place, so that
+     * Hibernate sees the change.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbArrayJdbcType.class)
+    @Column(name = "returned_units")
+    public Map<String, Integer> returnedUnits = Map.of();
     /** Time of the storefront event whose snapshot the descriptive fields come from. */
     @Column(name = "snapshot_at")
     public Instant snapshotAt;
@@ -73,6 +86,28 @@ public class OrderSnapshot extends PanacheEntityBase {
 
     public Optional<OrderLine> line(String lineId) {
         return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+
+    /** Units of the line already in returns that were not rejected. */
+    public int returnedUnits(String lineId) {
+        return returnedUnits == null ? 0 : returnedUnits.getOrDefault(lineId, 0);
+    }
+
+    /** A new return takes these units of the order's lines (call with the order row-locked). */
+    public void countReturned(List<ReturnedLine> lines) {
+        addReturned(lines, 1);
+    }
+
+    /** A rejected return gives its units back: they may be returned again (call with the order row-locked). */
+    public void releaseReturned(List<ReturnedLine> lines) {
+        addReturned(lines, -1);
+    }
+
+    private void addReturned(List<ReturnedLine> lines, int sign) {
+        Map<String, Integer> units = new HashMap<>(returnedUnits == null ? Map.of() : returnedUnits);
+        lines.forEach(l -> units.merge(l.lineId(), sign * l.quantity(), Integer::sum));
+        units.values().removeIf(n -> n <= 0);
+        returnedUnits = units;
     }
 
     public CustomerContact customer() {

@@ -1,6 +1,5 @@
 package dev.postventa.returns.policy;
 
-import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.storefront.OrderLine;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.request.CreateReturnRequest;
@@ -9,10 +8,8 @@ import dev.postventa.support.problem.Problem.FieldViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +27,7 @@ public class ReturnPolicy {
         this.config = config;
     }
 
-    public List<FieldViolation> check(OrderSnapshot order, List<List<ReturnedLine>> earlierReturns,
-                                      CreateReturnRequest request, Instant now) {
+    public List<FieldViolation> check(OrderSnapshot order, CreateReturnRequest request, Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
         if (order.contact.country == null) {
             // The contract allows an order without a shipping country (shipped nowhere); a return label needs one.
@@ -50,7 +46,6 @@ public class ReturnPolicy {
             }
         }
 
-        Map<String, Integer> alreadyReturned = alreadyReturned(earlierReturns);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             RequestedLine requested = request.lines().get(i);
@@ -70,19 +65,14 @@ public class ReturnPolicy {
                         "line " + requested.lineId() + " was sold as final sale and cannot be returned"));
                 continue;
             }
-            int returnable = line.get().quantity() - alreadyReturned.getOrDefault(requested.lineId(), 0);
+            int alreadyReturned = order.returnedUnits(requested.lineId());
+            int returnable = line.get().quantity() - alreadyReturned;
             if (requested.quantity() > returnable) {
                 violations.add(new FieldViolation(field + ".quantity", "at most " + Math.max(returnable, 0)
                         + " can be returned (bought " + line.get().quantity() + ", already returned "
-                        + alreadyReturned.getOrDefault(requested.lineId(), 0) + ")"));
+                        + alreadyReturned + ")"));
             }
         }
         return violations;
-    }
-
-    private static Map<String, Integer> alreadyReturned(List<List<ReturnedLine>> earlierReturns) {
-        Map<String, Integer> returned = new HashMap<>();
-        earlierReturns.forEach(lines -> lines.forEach(l -> returned.merge(l.lineId(), l.quantity(), Integer::sum)));
-        return returned;
     }
 }

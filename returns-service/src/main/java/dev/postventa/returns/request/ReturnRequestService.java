@@ -113,16 +113,14 @@ public class ReturnRequestService {
 
     private Uni<Outcome> createFor(OrderSnapshot order, CreateReturnRequest request, String idempotencyKey,
                                    String fingerprint, Instant now) {
-        return ReturnRequest.forOrder(order.orderId).chain(earlier -> {
-            // A rejected return sends nothing back: its lines do not count against what may still be returned.
-            List<FieldViolation> violations = policy.check(order, earlier.stream()
-                    .filter(r -> r.status != ReturnStatus.REJECTED).map(r -> r.lines).toList(), request, now);
-            if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(
-                        ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
-            }
-            return store(ReturnRequest.request(UUID.randomUUID(), order, request, now), now);
-        })
+        List<FieldViolation> violations = policy.check(order, request, now);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(
+                    ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
+        }
+        Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now);
+        order.countReturned(requested.request().lines);
+        return store(requested, now)
                 .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
                 .chain(this::view)
                 .map(view -> new Outcome(view, false));

@@ -1,5 +1,6 @@
 package dev.postventa.returns.request;
 
+import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,16 +38,32 @@ public class ReturnReview {
     }
 
     public Uni<ReturnView> reject(UUID id, String reason) {
-        return decide(id, request -> request.reject(reason, clock.instant()));
+        return decide(id, request -> request.reject(reason, clock.instant()), ReturnReview::releaseUnits);
     }
 
     private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step) {
+        return decide(id, step, done -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step,
+                                   Function<Transition, Uni<Void>> after) {
         return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(id, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
                         .chain(request -> Uni.createFrom().item(() -> step.apply(request)))
-                        .chain(done -> Records.record(done, outbox)))
+                        .chain(done -> Records.record(done, outbox).chain(() -> after.apply(done))))
                 .onFailure(IllegalTransitionException.class).transform(ReturnReview::conflict)
                 .chain(() -> requests.find(id));
+    }
+
+    /**
+     * A rejected return's units may be returned again. The order row is locked after the return's: creating a return
+     * locks only the order, so the two never wait for each other in opposite order.
+     */
+    private static Uni<Void> releaseUnits(Transition rejected) {
+        ReturnRequest request = rejected.request();
+        return OrderSnapshot.<OrderSnapshot>findById(request.orderId, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(order -> order.releaseReturned(request.lines))
+                .replaceWithVoid();
     }
 
     private static ProblemException conflict(Throwable refused) {

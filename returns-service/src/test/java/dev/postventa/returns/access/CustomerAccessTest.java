@@ -194,13 +194,6 @@ class CustomerAccessTest extends ReturnsTestSupport {
         done.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
     }
 
-    private static String deliveredOrder() {
-        String orderId = Orders.newOrderId();
-        Instant placed = Instant.now().minus(5, ChronoUnit.DAYS);
-        publish(Orders.delivered(orderId, placed, placed.plus(2, ChronoUnit.DAYS)));
-        awaitOrder(orderId, true);
-        return orderId;
-    }
 
     private static String createdReturn(String orderId) {
         return postReturn(returnBody(orderId, Orders.SNEAKERS, 1, "DEFECTIVE"), null).statusCode(201)

@@ -52,27 +52,27 @@ class ReturnPolicyTest {
 
     @Test
     void aDeliveredOrderWithinTheWindowMayBeReturned() {
-        assertThat(policy.check(order(DELIVERED, null), List.of(), request(line("L1", 2)), NOW)).isEmpty();
-        assertThat(policy.check(order(DELIVERED, null), List.of(), request(line("L1", 1)),
+        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 2)), NOW)).isEmpty();
+        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 1)),
                 DELIVERED.plus(Duration.ofDays(30)))).isEmpty();
     }
 
     @Test
     void anUndeliveredOrderCannotBeReturned() {
-        assertThat(policy.check(order(null, null), List.of(), request(line("L1", 1)), NOW))
+        assertThat(policy.check(order(null, null), request(line("L1", 1)), NOW))
                 .containsExactly(new FieldViolation("orderId", "order has not been delivered yet"));
     }
 
     @Test
     void aCancelledOrderCannotBeReturnedEvenIfDelivered() {
         Instant cancelled = DELIVERED.minus(Duration.ofDays(1));
-        assertThat(policy.check(order(DELIVERED, cancelled), List.of(), request(line("L1", 1)), NOW))
+        assertThat(policy.check(order(DELIVERED, cancelled), request(line("L1", 1)), NOW))
                 .containsExactly(new FieldViolation("orderId", "order was cancelled on " + cancelled));
     }
 
     @Test
     void theWindowEndsThirtyDaysAfterDelivery() {
-        assertThat(policy.check(order(DELIVERED, null), List.of(), request(line("L1", 1)),
+        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 1)),
                 DELIVERED.plus(Duration.ofDays(30)).plusSeconds(1)))
                 .singleElement().satisfies(v -> {
                     assertThat(v.field()).isEqualTo("orderId");
@@ -82,7 +82,7 @@ class ReturnPolicyTest {
 
     @Test
     void linesNotInTheOrderFinalSaleOrListedTwiceAreRefusedOneByOne() {
-        List<FieldViolation> violations = policy.check(order(DELIVERED, null), List.of(),
+        List<FieldViolation> violations = policy.check(order(DELIVERED, null),
                 request(line("L9", 1), line("L3", 1), line("L1", 1), line("L1", 1)), NOW);
         assertThat(violations).extracting(FieldViolation::field)
                 .containsExactly("lines[0].lineId", "lines[1].lineId", "lines[3].lineId");
@@ -94,25 +94,39 @@ class ReturnPolicyTest {
 
     @Test
     void neverMoreThanWasBoughtCountingEarlierReturns() {
-        List<List<ReturnedLine>> earlier = List.of(List.of(returned("L1", 1)), List.of(returned("L2", 1)));
-        assertThat(policy.check(order(DELIVERED, null), earlier, request(line("L1", 2), line("L2", 1)), NOW))
+        OrderSnapshot earlier = order(DELIVERED, null);
+        earlier.countReturned(List.of(returned("L1", 1)));
+        earlier.countReturned(List.of(returned("L2", 1)));
+        assertThat(policy.check(earlier, request(line("L1", 2), line("L2", 1)), NOW))
                 .containsExactly(
                         new FieldViolation("lines[0].quantity", "at most 1 can be returned (bought 2, already returned 1)"),
                         new FieldViolation("lines[1].quantity", "at most 0 can be returned (bought 1, already returned 1)"));
-        assertThat(policy.check(order(DELIVERED, null), earlier, request(line("L1", 1)), NOW)).isEmpty();
+        assertThat(policy.check(earlier, request(line("L1", 1)), NOW)).isEmpty();
+    }
+
+    @Test
+    void aRejectedReturnGivesItsUnitsBack() {
+        OrderSnapshot order = order(DELIVERED, null);
+        order.countReturned(List.of(returned("L1", 2)));
+        assertThat(policy.check(order, request(line("L1", 1)), NOW)).extracting(FieldViolation::message)
+                .containsExactly("at most 0 can be returned (bought 2, already returned 2)");
+
+        order.releaseReturned(List.of(returned("L1", 2)));
+        assertThat(order.returnedUnits("L1")).isZero();
+        assertThat(policy.check(order, request(line("L1", 2)), NOW)).isEmpty();
     }
 
     @Test
     void aGuestsOrderMayBeReturnedButNotOneThatShippedNowhere() {
-        assertThat(policy.check(guestOrder("MX"), List.of(), request(line("L1", 1)), NOW)).isEmpty();
-        assertThat(policy.check(guestOrder(null), List.of(), request(line("L1", 1)), NOW))
+        assertThat(policy.check(guestOrder("MX"), request(line("L1", 1)), NOW)).isEmpty();
+        assertThat(policy.check(guestOrder(null), request(line("L1", 1)), NOW))
                 .containsExactly(new FieldViolation("orderId",
                         "order MX-1 has no shipping country, so no return label can be made for it"));
     }
 
     @Test
     void everyReasonIsReportedAtOnce() {
-        List<FieldViolation> violations = policy.check(order(null, null), List.of(),
+        List<FieldViolation> violations = policy.check(order(null, null),
                 request(line("L1", 3), line("L9", 1)), NOW);
         assertThat(violations).extracting(FieldViolation::field)
                 .containsExactly("orderId", "lines[0].quantity", "lines[1].lineId");

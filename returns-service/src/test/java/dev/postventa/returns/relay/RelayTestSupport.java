@@ -18,13 +18,6 @@ abstract class RelayTestSupport extends ReturnsTestSupport {
                 management().when().get("/q/health/ready").then().statusCode(200));
     }
 
-    static String deliveredOrder() {
-        String orderId = Orders.newOrderId();
-        Instant placed = Instant.now().minus(3, ChronoUnit.DAYS);
-        publish(Orders.delivered(orderId, placed, placed.plus(1, ChronoUnit.DAYS)));
-        awaitOrder(orderId, true);
-        return orderId;
-    }
 
     /** A return of one shirt for a fresh delivered order; its id. */
     static String postOneReturn() {

@@ -47,11 +47,8 @@ class RequestLimitsTest extends ReturnsTestSupport {
     private String orderId;
 
     @BeforeEach
-    void deliveredOrder() {
-        orderId = Orders.newOrderId();
-        Instant placed = Instant.now().minus(3, ChronoUnit.DAYS);
-        publish(Orders.delivered(orderId, placed, placed.plus(1, ChronoUnit.DAYS)));
-        awaitOrder(orderId, true);
+    void freshDeliveredOrder() {
+        orderId = deliveredOrder();
     }
 
     @Test

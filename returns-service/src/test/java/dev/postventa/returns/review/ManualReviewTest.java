@@ -197,17 +197,44 @@ class ManualReviewTest extends ReturnsTestSupport {
         }
     }
 
+    @Test
+    void aRejectionRacingNewReturnsOfTheSameLineNeverLetsMoreBeReturnedThanWasBought() throws Exception {
+        // Both shirts are held by a return under review; its rejection and ten one-shirt requests arrive at once.
+        String orderId = deliveredOrder();
+        String held = requested(orderId, Orders.SHIRT, 2);
+        List<HttpRequest> requests = new ArrayList<>();
+        requests.add(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns/"
+                        + held + "/reject"))
+                .header("Authorization", Callers.bearer(TestTokens.ops()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"duplicate request\"}")).build());
+        for (int i = 0; i < CALLERS; i++) {
+            requests.add(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns"))
+                    .header("Authorization", Callers.bearer(TestTokens.storefront()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(returnBody(orderId, Orders.SHIRT, 1, "SIZE_TOO_SMALL")))
+                    .build());
+        }
+
+        List<HttpResponse<String>> responses = ParallelRequests.sendAtOnce(requests);
+
+        assertThat(responses.get(0).statusCode()).isEqualTo(200);
+        List<Integer> creations = responses.subList(1, responses.size()).stream().map(HttpResponse::statusCode).toList();
+        assertThat(creations).containsOnly(201, 422);
+        // Requests served before the rejection committed found no shirt left; after it, two at most.
+        assertThat(creations.stream().filter(s -> s == 201).count()).isBetween(0L, 2L);
+        assertThat(count("select coalesce(sum((l ->> 'quantity')::int), 0) from return_request r,"
+                + " jsonb_array_elements(r.lines) l where r.order_id = ? and r.status <> 'REJECTED'", orderId))
+                .isEqualTo(creations.stream().filter(s -> s == 201).count());
+        // What the order keeps as returned is exactly what its non-rejected returns hold.
+        assertThat(count("select coalesce((returned_units ->> ?)::int, 0) from order_snapshot where order_id = ?",
+                Orders.SHIRT, orderId)).isEqualTo(creations.stream().filter(s -> s == 201).count());
+    }
+
     private static String requestedReturn(String lineId, int quantity) {
         return requested(deliveredOrder(), lineId, quantity);
     }
 
-    private static String deliveredOrder() {
-        String orderId = Orders.newOrderId();
-        Instant placed = Instant.now().minus(5, ChronoUnit.DAYS);
-        publish(Orders.delivered(orderId, placed, placed.plus(2, ChronoUnit.DAYS)));
-        awaitOrder(orderId, true);
-        return orderId;
-    }
 
     private static String requested(String orderId, String lineId, int quantity) {
         String location = postReturn(returnBody(orderId, lineId, quantity, "SIZE_TOO_SMALL"), null)
