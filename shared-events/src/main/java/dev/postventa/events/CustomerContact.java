@@ -9,7 +9,7 @@ package dev.postventa.events;
  *     read: a missing or blank one becomes the default of {@code country} ({@link Locales#forCountry})
  * @param country ISO 3166-1 alpha-2 country of the order
  */
-public record CustomerContact(String customerId, String email, String locale, String country) {
+public record CustomerContact(@MayBeNull String customerId, String email, String locale, String country) {
 
     public CustomerContact {
         // Defaulted here, where every service builds or decodes a contact, so the rule cannot differ between them.

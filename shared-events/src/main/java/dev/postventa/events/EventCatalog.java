@@ -24,30 +24,42 @@ import java.util.Optional;
  */
 public final class EventCatalog {
 
-    /** One catalogued event: its record, its {@code ce_type} and the topic it is published on. */
-    public record Entry(Class<? extends DomainEvent> eventClass, String type, String topic) {
+    /**
+     * One catalogued event: its record, its {@code ce_type}, the topic it is published on and what it means (one
+     * line, for the AsyncAPI document: Javadoc is not there at run time).
+     */
+    public record Entry(Class<? extends DomainEvent> eventClass, String type, String topic, String description) {
     }
 
     private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<? extends DomainEvent>, Entry> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        add(ReturnRequested.class, "postventa.return.requested.v1", Topics.RETURNS);
-        add(ReturnApproved.class, "postventa.return.approved.v1", Topics.RETURNS);
-        add(ReturnInTransit.class, "postventa.return.in-transit.v1", Topics.RETURNS);
-        add(ReturnReceived.class, "postventa.return.received.v1", Topics.RETURNS);
-        add(ReturnShipmentCreated.class, "postventa.shipment.created.v1", Topics.SHIPMENTS);
-        add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS);
-        add(RefundIssued.class, "postventa.refund.issued.v1", Topics.REFUNDS);
-        add(RefundFailed.class, "postventa.refund.failed.v1", Topics.REFUNDS);
-        add(CustomerNotified.class, "postventa.notification.sent.v1", Topics.NOTIFICATIONS);
+        add(ReturnRequested.class, "postventa.return.requested.v1", Topics.RETURNS,
+                "A customer asked to return lines of a delivered order.");
+        add(ReturnApproved.class, "postventa.return.approved.v1", Topics.RETURNS,
+                "The return policy approved the return and gave it an RMA number.");
+        add(ReturnInTransit.class, "postventa.return.in-transit.v1", Topics.RETURNS,
+                "The carrier picked up the returned parcel.");
+        add(ReturnReceived.class, "postventa.return.received.v1", Topics.RETURNS,
+                "The parcel reached the warehouse; lines carry what was paid for them.");
+        add(ReturnShipmentCreated.class, "postventa.shipment.created.v1", Topics.SHIPMENTS,
+                "A prepaid return label was created with a carrier.");
+        add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS,
+                "A carrier scan moved the shipment to a new normalised status (in scan-time order).");
+        add(RefundIssued.class, "postventa.refund.issued.v1", Topics.REFUNDS,
+                "The payment provider accepted the refund of a received return.");
+        add(RefundFailed.class, "postventa.refund.failed.v1", Topics.REFUNDS,
+                "The provider refused the refund for good (retries of transient failures are over).");
+        add(CustomerNotified.class, "postventa.notification.sent.v1", Topics.NOTIFICATIONS,
+                "A message about a return reached the customer's channel (the SMTP server accepted it).");
     }
 
     private EventCatalog() {
     }
 
-    private static void add(Class<? extends DomainEvent> eventClass, String type, String topic) {
-        Entry entry = new Entry(eventClass, type, topic);
+    private static void add(Class<? extends DomainEvent> eventClass, String type, String topic, String description) {
+        Entry entry = new Entry(eventClass, type, topic, description);
         if (BY_TYPE.putIfAbsent(type, entry) != null || BY_CLASS.putIfAbsent(eventClass, entry) != null) {
             throw new IllegalStateException("event listed twice: " + type + " / " + eventClass.getName());
         }

@@ -6,7 +6,7 @@ package dev.postventa.events;
  * @param unitPrice what the customer paid for one unit, in the order's currency
  * @param reason one of the documented reason codes of returns-service
  */
-public record ReturnedLine(String lineId, String sku, String name, int quantity, Money unitPrice, String reason) {
+public record ReturnedLine(String lineId, @MayBeNull String sku, String name, int quantity, Money unitPrice, String reason) {
 
     public Money total() {
         return unitPrice.times(quantity);

@@ -41,6 +41,24 @@ class ReturnRequestsTest extends ReturnsTestSupport {
         dev.postventa.infra.OperationsEndpoints.assertServed("/returns");
     }
 
+    /** The AsyncAPI document of every topic is served beside OpenAPI, on the management interface only. */
+    @Test
+    void asyncApiDocumentIsServedOnTheManagementInterface() {
+        for (String path : List.of("/q/asyncapi", "/q/asyncapi.json")) {
+            dev.postventa.infra.Callers.management().when().get(path).then()
+                    .statusCode(200)
+                    .contentType(ContentType.JSON)
+                    .body("asyncapi", equalTo("3.0.0"))
+                    .body("channels.'postventa.returns'.address", equalTo(Topics.RETURNS))
+                    .body("channels.'storefront.orders'.address", equalTo(Topics.STOREFRONT_ORDERS))
+                    .body("operations.'returns-service.send.postventa.returns'.action", equalTo("send"))
+                    .body("operations.'returns-service.receive.postventa.shipments'.action", equalTo("receive"))
+                    .body("components.messages.'" + EventCatalog.typeOf(ReturnApproved.class) + "'.name",
+                            equalTo(EventCatalog.typeOf(ReturnApproved.class)));
+        }
+        dev.postventa.infra.Callers.anonymous().when().get("/q/asyncapi").then().statusCode(404);
+    }
+
     @Test
     void deliveredOrderReturnIsRequestedApprovedAndPublishedAsCloudEvents() {
         String orderId = Orders.newOrderId();

@@ -2,6 +2,7 @@ package dev.postventa.events.returns;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
+import dev.postventa.events.MayBeNull;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.UUID;
 
 /** A customer asked to return lines of a delivered order. Emitted by returns-service; key = returnId; topic {@value Topics#RETURNS}. */
 public record ReturnRequested(UUID returnId, String orderId, CustomerContact customer, List<ReturnedLine> lines,
-                              String comment, Instant requestedAt) implements DomainEvent {
+                              @MayBeNull String comment, Instant requestedAt) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -1,6 +1,7 @@
 package dev.postventa.events.shipments;
 
 import dev.postventa.events.DomainEvent;
+import dev.postventa.events.MayBeNull;
 import dev.postventa.events.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * @param previousStatus null for the first status
  */
 public record ShipmentStatusChanged(UUID shipmentId, UUID returnId, String trackingNumber, ShipmentStatus status,
-                                    ShipmentStatus previousStatus, String carrierStatus, String location,
+                                    @MayBeNull ShipmentStatus previousStatus, String carrierStatus,
+                                    @MayBeNull String location,
                                     Instant scannedAt) implements DomainEvent {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.postventa.events.storefront;
 
+import dev.postventa.events.MayBeNull;
 import dev.postventa.events.Money;
 
 /**
@@ -11,6 +12,6 @@ import dev.postventa.events.Money;
  *     storefront's prices carry them (VAT-inclusive in MX/BR/ES)
  * @param finalSale true when the line was sold as final sale (not returnable)
  */
-public record OrderLine(String lineId, String sku, String name, String category, int quantity, Money unitPrice,
+public record OrderLine(String lineId, @MayBeNull String sku, String name, @MayBeNull String category, int quantity, Money unitPrice,
                         boolean finalSale) {
 }

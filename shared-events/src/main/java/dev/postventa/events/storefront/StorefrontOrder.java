@@ -1,5 +1,6 @@
 package dev.postventa.events.storefront;
 
+import dev.postventa.events.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * @param deliveredAt when the order reached the customer; null until delivered
  * @param cancelledAt when the order was cancelled; null unless cancelled
  */
-public record StorefrontOrder(String orderId, String customerId, String email, String locale, String country,
-                              String currency, List<OrderLine> lines, Instant placedAt, Instant deliveredAt,
-                              Instant cancelledAt) {
+public record StorefrontOrder(String orderId, @MayBeNull String customerId, String email,
+                              @MayBeNull String locale, @MayBeNull String country, String currency,
+                              List<OrderLine> lines, @MayBeNull Instant placedAt, @MayBeNull Instant deliveredAt,
+                              @MayBeNull Instant cancelledAt) {
 }
