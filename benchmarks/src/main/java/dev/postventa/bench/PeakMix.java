@@ -56,6 +56,8 @@ final class PeakMix {
     private final Map<String, Instant> emailed = new ConcurrentHashMap<>();
     private final AtomicLong scansAccepted = new AtomicLong();
     private final AtomicLong scanErrors = new AtomicLong();
+    // Why returns were not created: the HTTP status, or the exception's class (a timeout, a refused connection).
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
     PeakMix(Bench bench) {
         this.bench = bench;
@@ -125,7 +127,8 @@ final class PeakMix {
         String completed = " of " + ours.size() + " returns within patience " + bench.patience().toSeconds() + " s";
         bench.report.add(Figure.rate("peak-returns", "peak mix: POST /returns at " + Report.number(rate)
                         + "/s while earlier returns are scanned, refunded and emailed", created.throughput(),
-                "returns/s", null, null, "200 returns/s", created.errors() + " errors, " + scansAccepted.get()
+                "returns/s", null, null, "200 returns/s", created.errors() + " errors" + (refusals.isEmpty() ? ""
+                        : " " + refusals) + ", " + scansAccepted.get()
                         + " scans accepted, " + scanErrors.get() + " refused, " + receivedCount + " received")
                 .withLatency(Figure.Latency.of(created)));
         bench.report.add(Figure.rate("peak-refund", "peak mix: ReturnReceived → RefundIssued (ce_time)",
@@ -143,8 +146,11 @@ final class PeakMix {
     }
 
     private CompletableFuture<Boolean> create(String orderId) {
-        return bench.fixture.createReturn(orderId, "bench-" + orderId, 1).thenApply(response -> {
-            if (response.statusCode() != 201) {
+        return bench.fixture.createReturn(orderId, "bench-" + orderId, 1).handle((response, failure) -> {
+            if (failure != null || response.statusCode() != 201) {
+                String why = failure != null ? (failure.getCause() != null ? failure.getCause() : failure).getClass()
+                        .getSimpleName() : "HTTP " + response.statusCode();
+                refusals.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
                 return false;
             }
             String returnId = ReturnsFixture.json(response.body()).path("id").asText();
