@@ -135,23 +135,9 @@ public final class Kafka implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> read(String topic, Map<TopicPartition, Long> from,
                                                       Predicate<ConsumerRecord<String, byte[]>> match, int count,
                                                       Duration timeout) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, from.getOrDefault(partition, 0L));
-            }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = consumerFrom(List.of(topic), from, timeout)) {
             while (matched.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
@@ -161,6 +147,37 @@ public final class Kafka implements AutoCloseable {
             }
         }
         return matched;
+    }
+
+    /**
+     * A consumer assigned every partition of {@code topics}, each positioned at {@code from} (partition → offset;
+     * partitions not in it from their start). Asking for a topic's partitions creates a topic nobody wrote to yet
+     * (the local stack's broker auto-creates topics), so a topic that comes to life during a run is read from its
+     * start. No group, nothing committed: the benchmark only reads back.
+     */
+    public KafkaConsumer<String, byte[]> consumerFrom(List<String> topics, Map<TopicPartition, Long> from,
+                                                      Duration timeout) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<TopicPartition> of = new ArrayList<>();
+            while (of.isEmpty() && System.nanoTime() < deadline) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> of.add(new TopicPartition(topic, p.partition())));
+            }
+            partitions.addAll(of);
+        }
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, from.getOrDefault(partition, 0L));
+        }
+        return consumer;
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -19,7 +19,7 @@ public final class PostventaBenchmark {
 
     /** Every scenario, in the order they run. */
     public static final List<String> SCENARIOS = List.of("baselines", "webhooks", "returns", "one-order", "relay",
-            "backlog", "footprint");
+            "backlog", "peak", "footprint");
 
     private PostventaBenchmark() {
     }
@@ -88,6 +88,9 @@ public final class PostventaBenchmark {
         }
         if (selected.contains("backlog")) {
             step(report, "backlog", () -> new BacklogDrain(bench).run());
+        }
+        if (selected.contains("peak")) {
+            step(report, "peak", () -> new PeakMix(bench).run());
         }
         if (selected.contains("footprint")) {
             step(report, "footprint", () -> {

@@ -19,7 +19,8 @@ class BenchmarkSmokeTest {
 
     static final List<String> FIGURES = List.of("baseline-insert-jdbc", "baseline-producer", "webhook-fixed",
             "webhook-max", "returns-fixed", "outbox-latency", "returns-max", "returns-one-order",
-            "returns-one-order-growth", "relay-ceiling", "backlog-drain", "rss-returns-service",
+            "returns-one-order-growth", "relay-ceiling", "backlog-drain", "peak-returns", "peak-refund",
+            "peak-email", "rss-returns-service",
             "rss-tracking-service", "rss-refund-service", "rss-notification-service", "ready-notification-service");
 
     @Test
@@ -31,7 +32,7 @@ class BenchmarkSmokeTest {
                 Map.entry("duration", "1s"), Map.entry("baseline-duration", "1s"), Map.entry("baseline-clients", "2"),
                 Map.entry("shipments", "2"), Map.entry("webhook-rate", "20"), Map.entry("webhook-connections", "2"),
                 Map.entry("return-rate", "10"), Map.entry("return-connections", "2"), Map.entry("return-max-pool", "40"),
-                Map.entry("relay-events", "50"), Map.entry("backlog", "50"),
+                Map.entry("relay-events", "50"), Map.entry("backlog", "50"), Map.entry("peak-rate", "4"),
                 Map.entry("startup-service", "notification-service"), Map.entry("patience", "60s")));
 
         Report report = PostventaBenchmark.run(settings, root);
@@ -51,6 +52,7 @@ class BenchmarkSmokeTest {
         assertThat(json.path("notMeasured")).isEmpty();
         String chart = Files.readString(out.resolve("chart.html"));
         assertThat(chart).contains("<svg").contains("signed webhook ingest").contains("outbox commit")
+                .contains("ReturnReceived → RefundIssued")
                 .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("href=");
         assertThat(Files.readString(out.resolve("table.md"))).contains("| relay ceiling");
     }
