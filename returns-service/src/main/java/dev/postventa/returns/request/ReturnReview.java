@@ -1,5 +1,8 @@
 package dev.postventa.returns.request;
 
+import dev.postventa.returns.kpi.KpiFacts;
+import dev.postventa.returns.kpi.KpiMetrics;
+import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,8 +27,11 @@ public class ReturnReview {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ReturnRequestService requests;
+    private final KpiMetrics kpis;
 
-    ReturnReview(RmaNumbers rmaNumbers, OutboxWriter outbox, Clock clock, ReturnRequestService requests) {
+    ReturnReview(RmaNumbers rmaNumbers, OutboxWriter outbox, Clock clock, ReturnRequestService requests,
+                 KpiMetrics kpis) {
+        this.kpis = kpis;
         this.rmaNumbers = rmaNumbers;
         this.outbox = outbox;
         this.clock = clock;
@@ -33,18 +39,24 @@ public class ReturnReview {
     }
 
     public Uni<ReturnView> approve(UUID id) {
-        return decide(id, request -> request.approveOnReview(rmaNumbers.next(), clock.instant()));
+        return decide(id, KpiMetrics.APPROVED, request -> request.approveOnReview(rmaNumbers.next(), clock.instant()));
     }
 
     public Uni<ReturnView> reject(UUID id, String reason) {
-        return decide(id, request -> request.reject(reason, clock.instant()));
+        return decide(id, KpiMetrics.REJECTED, request -> request.reject(reason, clock.instant()));
     }
 
-    private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step) {
+    private Uni<ReturnView> decide(UUID id, String kpiTransition, Function<ReturnRequest, Transition> step) {
+        KpiFacts facts = kpis.facts();
         return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(id, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
                         .chain(request -> Uni.createFrom().item(() -> step.apply(request)))
-                        .chain(done -> Records.record(done, outbox)))
+                        .chain(done -> Records.record(done, outbox).replaceWith(done.request()))
+                        .chain(request -> OrderSnapshot.<OrderSnapshot>findById(request.orderId)
+                                .invoke(order -> facts.transition(kpiTransition, request, order))))
+                // Counted after the commit only: a refused (409) or failed decision counts nothing.
+                .onFailure().invoke(facts::discard)
+                .invoke(facts::count)
                 .onFailure(IllegalTransitionException.class).transform(ReturnReview::conflict)
                 .chain(() -> requests.find(id));
     }
