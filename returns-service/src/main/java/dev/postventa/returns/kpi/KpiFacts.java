@@ -5,6 +5,7 @@ import dev.postventa.returns.request.ReturnRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * KPI facts of one transaction, held back until it has committed. Why: a transaction that rolls back (or an inbox
@@ -14,6 +15,8 @@ import java.util.List;
  * calls {@link #count()}. A failure discards everything.
  */
 public final class KpiFacts {
+
+    private static final Logger LOG = Logger.getLogger(KpiFacts.class);
 
     private final KpiMetrics metrics;
     private final List<Runnable> pending = new ArrayList<>();
@@ -53,6 +56,13 @@ public final class KpiFacts {
     public void count() {
         List<Runnable> committed = List.copyOf(pending);
         pending.clear();
-        committed.forEach(Runnable::run);
+        for (Runnable fact : committed) {
+            try {
+                fact.run();
+            } catch (RuntimeException e) {
+                // The business change is committed; a metric must never turn it into a failure (or a retry).
+                LOG.warnf(e, "a KPI metric could not be counted");
+            }
+        }
     }
 }

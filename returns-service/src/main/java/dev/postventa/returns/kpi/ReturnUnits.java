@@ -20,7 +20,7 @@ public record ReturnUnits(String reason, String category, int units) {
         Map<List<String>, Integer> units = new LinkedHashMap<>();
         for (ReturnedLine line : returned) {
             String category = orderLines == null ? null : orderLines.stream()
-                    .filter(o -> o.lineId().equals(line.lineId())).map(OrderLine::category).findFirst().orElse(null);
+                    .filter(o -> o.lineId().equals(line.lineId())).findFirst().map(OrderLine::category).orElse(null);
             units.merge(List.of(orElseUnknown(line.reason()), orElseUnknown(category)), line.quantity(), Integer::sum);
         }
         List<ReturnUnits> result = new ArrayList<>();
