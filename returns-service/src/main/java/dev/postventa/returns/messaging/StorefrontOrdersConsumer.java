@@ -4,6 +4,8 @@ import dev.postventa.events.EventJson;
 import dev.postventa.events.UndecodableEventException;
 import dev.postventa.events.storefront.StorefrontOrder;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
+import dev.postventa.returns.kpi.KpiFacts;
+import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderReadModel;
 import dev.postventa.support.inbox.EventDispatcher;
 import dev.postventa.support.inbox.SkippedEvents;
@@ -22,8 +24,11 @@ public class StorefrontOrdersConsumer {
     private final OrderReadModel orders;
     private final EventDispatcher dispatcher;
     private final SkippedEvents skipped;
+    private final KpiMetrics kpis;
 
-    StorefrontOrdersConsumer(OrderReadModel orders, EventDispatcher dispatcher, SkippedEvents skipped) {
+    StorefrontOrdersConsumer(OrderReadModel orders, EventDispatcher dispatcher, SkippedEvents skipped,
+                             KpiMetrics kpis) {
+        this.kpis = kpis;
         this.orders = orders;
         this.dispatcher = dispatcher;
         this.skipped = skipped;
@@ -34,9 +39,18 @@ public class StorefrontOrdersConsumer {
         return Uni.createFrom().item(() -> parse(record)).chain(event -> switch (event.type()) {
             case StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
                  StorefrontOrderEvent.ORDER_CANCELLED ->
-                    dispatcher.handleOnce(event.eventId(), "storefront." + event.type(), () -> orders.apply(event));
+                    counted(facts -> dispatcher.handleOnce(event.eventId(), "storefront." + event.type(), () -> {
+                        facts.discard(); // a retried attempt starts afresh: only the committed one counts
+                        return orders.apply(event, facts);
+                    }));
             default -> skipped.skip(event.eventId(), "storefront." + event.type());
         });
+    }
+
+    /** Counts the KPI facts of the inbox transaction once it has committed (a duplicate adds none). */
+    private Uni<Void> counted(java.util.function.Function<KpiFacts, Uni<Void>> work) {
+        KpiFacts facts = kpis.facts();
+        return work.apply(facts).invoke(facts::count).onFailure().invoke(facts::discard);
     }
 
     private static StorefrontOrderEvent parse(ConsumerRecord<String, byte[]> record) {

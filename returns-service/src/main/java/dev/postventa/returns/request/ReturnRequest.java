@@ -61,6 +61,15 @@ public class ReturnRequest extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When tracking-service created the return label (its clock, the event's own time); the first label only. */
+    @Column(name = "label_created_at")
+    public Instant labelCreatedAt;
+    /** When this service took in the delivery to the warehouse (our clock, never the carrier's scan time). */
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    /** When refund-service issued the refund (its clock, {@code RefundIssued.issuedAt}); the first refund only. */
+    @Column(name = "refunded_at")
+    public Instant refundedAt;
 
     public static Uni<List<ReturnRequest>> forOrder(String orderId) {
         return list("orderId = ?1 order by createdAt", orderId);
@@ -140,6 +149,10 @@ public class ReturnRequest extends PanacheEntityBase {
         if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
             throw new IllegalTransitionException(id, status, "get a return label (it was never approved)");
         }
+        if (labelCreatedAt == null) {
+            // tracking-service's clock (a platform clock), not the carrier's: the KPI "time to label" starts here.
+            labelCreatedAt = label.createdAt();
+        }
         ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, "return label created with " + label.carrier()
                 + ", tracking number " + label.trackingNumber(), label.createdAt());
         if (status != ReturnStatus.APPROVED) {
@@ -178,6 +191,20 @@ public class ReturnRequest extends PanacheEntityBase {
         };
     }
 
+    /**
+     * refund-service issued a refund for this return at {@code issuedAt} (its clock). The first refund's time is
+     * kept: a second refund event (another id) changes nothing. No status: the journey ends at RECEIVED.
+     *
+     * @return true when this is the first refund recorded
+     */
+    public boolean refunded(Instant issuedAt) {
+        if (refundedAt != null) {
+            return false;
+        }
+        refundedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+        return true;
+    }
+
     public CustomerContact customer() {
         return contact.toContact();
     }
@@ -186,6 +213,10 @@ public class ReturnRequest extends PanacheEntityBase {
                               DomainEvent event) {
         status = next;
         updatedAt = now;
+        if (next == ReturnStatus.RECEIVED) {
+            // Our clock: the scan's time is the carrier's and is never compared with the platform's timestamps.
+            receivedAt = now;
+        }
         return Transition.done(this, event, scanNote(scan));
     }
 

@@ -1,6 +1,8 @@
 package dev.postventa.returns.request;
 
 import dev.postventa.events.EventJson;
+import dev.postventa.returns.kpi.KpiFacts;
+import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
@@ -33,9 +35,11 @@ public class ReturnRequestService {
     private final RmaNumbers rmaNumbers;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final KpiMetrics kpis;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
-                         Clock clock) {
+                         Clock clock, KpiMetrics kpis) {
+        this.kpis = kpis;
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
@@ -49,9 +53,13 @@ public class ReturnRequestService {
 
     public Uni<Outcome> create(CreateReturnRequest request, String idempotencyKey) {
         String fingerprint = fingerprint(request);
+        KpiFacts facts = kpis.facts();
         return Panache.withTransaction(() -> replayOf(idempotencyKey, fingerprint)
                         .chain(replay -> replay != null ? Uni.createFrom().item(replay)
-                                : createNew(request, idempotencyKey, fingerprint)))
+                                : createNew(request, idempotencyKey, fingerprint, facts)))
+                // Counted only once committed; a failed transaction (and so a replay answered after it) counts nothing.
+                .onFailure().invoke(facts::discard)
+                .invoke(facts::count)
                 // Two concurrent requests with one key: the loser's transaction fails on the key's primary key
                 // (and rolls back with its events); answering it with the winner's return is what a retry expects.
                 .onFailure(e -> idempotencyKey != null && SqlStates.isUniqueViolation(e))
@@ -99,7 +107,8 @@ public class ReturnRequestService {
         });
     }
 
-    private Uni<Outcome> createNew(CreateReturnRequest request, String idempotencyKey, String fingerprint) {
+    private Uni<Outcome> createNew(CreateReturnRequest request, String idempotencyKey, String fingerprint,
+                                   KpiFacts facts) {
         Instant now = clock.instant();
         // The order's row lock serialises requests for one order: the earlier returns counted below cannot change
         // until this transaction ends, so concurrent requests can never together return more than was bought.
@@ -108,11 +117,11 @@ public class ReturnRequestService {
                 // A request with the same key may have committed while this one waited for the lock.
                 .chain(order -> replayOf(idempotencyKey, fingerprint).chain(replay -> replay != null
                         ? Uni.createFrom().item(replay)
-                        : createFor(order, request, idempotencyKey, fingerprint, now)));
+                        : createFor(order, request, idempotencyKey, fingerprint, now, facts)));
     }
 
     private Uni<Outcome> createFor(OrderSnapshot order, CreateReturnRequest request, String idempotencyKey,
-                                   String fingerprint, Instant now) {
+                                   String fingerprint, Instant now, KpiFacts facts) {
         List<FieldViolation> violations = policy.check(order, request, now);
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(
@@ -120,19 +129,21 @@ public class ReturnRequestService {
         }
         Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now);
         order.countReturned(requested.request().lines);
-        return store(requested, now)
+        return store(requested, order, now, facts)
                 .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
                 .chain(this::view)
                 .map(view -> new Outcome(view, false));
     }
 
-    private Uni<ReturnRequest> store(Transition requested, Instant now) {
+    private Uni<ReturnRequest> store(Transition requested, OrderSnapshot order, Instant now, KpiFacts facts) {
         ReturnRequest created = requested.request();
-        Uni<Void> stored = created.persistAndFlush().chain(() -> Records.record(requested, outbox));
+        Uni<Void> stored = created.persistAndFlush().chain(() -> Records.record(requested, outbox))
+                .invoke(() -> facts.transition(KpiMetrics.REQUESTED, created, order));
         if (!config.autoApprove()) {
             return stored.replaceWith(created);
         }
         return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), now), outbox))
+                .invoke(() -> facts.transition(KpiMetrics.APPROVED, created, order))
                 .replaceWith(created);
     }
 

@@ -1,5 +1,7 @@
 package dev.postventa.returns.request;
 
+import dev.postventa.returns.kpi.KpiFacts;
+import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.problem.ProblemException;
@@ -25,8 +27,11 @@ public class ReturnReview {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ReturnRequestService requests;
+    private final KpiMetrics kpis;
 
-    ReturnReview(RmaNumbers rmaNumbers, OutboxWriter outbox, Clock clock, ReturnRequestService requests) {
+    ReturnReview(RmaNumbers rmaNumbers, OutboxWriter outbox, Clock clock, ReturnRequestService requests,
+                 KpiMetrics kpis) {
+        this.kpis = kpis;
         this.rmaNumbers = rmaNumbers;
         this.outbox = outbox;
         this.clock = clock;
@@ -34,36 +39,37 @@ public class ReturnReview {
     }
 
     public Uni<ReturnView> approve(UUID id) {
-        return decide(id, request -> request.approveOnReview(rmaNumbers.next(), clock.instant()));
+        return decide(id, KpiMetrics.APPROVED, request -> request.approveOnReview(rmaNumbers.next(), clock.instant()),
+                false);
     }
 
     public Uni<ReturnView> reject(UUID id, String reason) {
-        return decide(id, request -> request.reject(reason, clock.instant()), ReturnReview::releaseUnits);
+        return decide(id, KpiMetrics.REJECTED, request -> request.reject(reason, clock.instant()), true);
     }
 
-    private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step) {
-        return decide(id, step, done -> Uni.createFrom().voidItem());
-    }
-
-    private Uni<ReturnView> decide(UUID id, Function<ReturnRequest, Transition> step,
-                                   Function<Transition, Uni<Void>> after) {
+    /** {@code releasesUnits}: the step gives the return's units back to its order (a rejection). */
+    private Uni<ReturnView> decide(UUID id, String kpiTransition, Function<ReturnRequest, Transition> step,
+                                   boolean releasesUnits) {
+        KpiFacts facts = kpis.facts();
         return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(id, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
                         .chain(request -> Uni.createFrom().item(() -> step.apply(request)))
-                        .chain(done -> Records.record(done, outbox).chain(() -> after.apply(done))))
+                        .chain(done -> Records.record(done, outbox).replaceWith(done.request()))
+                        // The order row is locked after the return's: creating a return locks only the order, so
+                        // the two never wait for each other in opposite order.
+                        .chain(request -> OrderSnapshot.<OrderSnapshot>findById(request.orderId,
+                                        releasesUnits ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
+                                .invoke(order -> {
+                                    if (releasesUnits) {
+                                        order.releaseReturned(request.lines);
+                                    }
+                                    facts.transition(kpiTransition, request, order);
+                                })))
+                // Counted after the commit only: a refused (409) or failed decision counts nothing.
+                .onFailure().invoke(facts::discard)
+                .invoke(facts::count)
                 .onFailure(IllegalTransitionException.class).transform(ReturnReview::conflict)
                 .chain(() -> requests.find(id));
-    }
-
-    /**
-     * A rejected return's units may be returned again. The order row is locked after the return's: creating a return
-     * locks only the order, so the two never wait for each other in opposite order.
-     */
-    private static Uni<Void> releaseUnits(Transition rejected) {
-        ReturnRequest request = rejected.request();
-        return OrderSnapshot.<OrderSnapshot>findById(request.orderId, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(order -> order.releaseReturned(request.lines))
-                .replaceWithVoid();
     }
 
     private static ProblemException conflict(Throwable refused) {
