@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * outcome, reason}}: outcome {@code accepted} (202) or {@code duplicate} (200, nothing new), both with reason
  * {@code none}, or {@code rejected} with the reason of the refusal: {@code signature} (missing or wrong signature,
  * malformed timestamp), {@code stale} (timestamp outside the tolerance: a replay or a skewed sender clock),
- * {@code malformed} (400), {@code too_large} (413 from the endpoint), {@code unknown_carrier} (no such carrier or no
+ * {@code malformed} (400), {@code too_large} (413, counted by {@link TooLargeWebhooks}), {@code unknown_carrier} (no such carrier or no
  * secret configured: carrier label {@code unknown} for names we do not know, so a scanner cannot grow the label set),
  * {@code unknown_shipment} (no shipment with that tracking number) or {@code error} (anything else, a 5xx).
  */
@@ -24,6 +24,7 @@ public class WebhookMetrics {
     public static final String UNKNOWN_CARRIER = "unknown";
     public static final String ACCEPTED = "accepted";
     public static final String DUPLICATE = "duplicate";
+    static final String TOO_LARGE = "too_large";
 
     private final MeterRegistry metrics;
 
@@ -44,7 +45,13 @@ public class WebhookMetrics {
                                  Function<Response, String> outcome) {
         return Uni.createFrom().<Response>deferred(() -> handling.get())
                 .invoke(response -> count(carrier, outcome.apply(response), "none"))
-                .onFailure().invoke(failure -> count(carrier, "rejected", reason(failure)));
+                .onFailure().invoke(failure -> {
+                    String reason = reason(failure);
+                    // Every 413, whoever answers it, is counted once by TooLargeWebhooks.
+                    if (!TOO_LARGE.equals(reason)) {
+                        count(carrier, "rejected", reason);
+                    }
+                });
     }
 
     /** The reason label of a refusal (see the class comment). */
@@ -58,13 +65,13 @@ public class WebhookMetrics {
         return switch (problem.status()) {
             case 401 -> "signature";
             case 400 -> "malformed";
-            case 413 -> "too_large";
+            case 413 -> TOO_LARGE;
             case 404 -> failure instanceof UnknownCarrier ? "unknown_carrier" : "unknown_shipment";
             default -> "error";
         };
     }
 
-    private void count(String carrier, String outcome, String reason) {
+    void count(String carrier, String outcome, String reason) {
         metrics.counter(NAME, "carrier", carrier, "outcome", outcome, "reason", reason).increment();
     }
 
