@@ -49,6 +49,22 @@ class MonitoringFilesTest {
             "postventa_events_duplicate_total",      // {consumer, type}
             "postventa_events_skipped_total",        // {consumer, type}
             "postventa_effects_attempts_total",      // {kind, outcome}
+            // returns-service, business KPIs (issue 9 §1)
+            "postventa_return_units_total",          // {transition = requested|approved|rejected|received, reason, category, country}
+            "postventa_returns_total",               // {transition, country}
+            "postventa_sold_units_total",            // {category, country}
+            "postventa_return_time_to_label_seconds_bucket",
+            "postventa_return_time_to_label_seconds_count",
+            "postventa_return_time_to_label_seconds_sum",
+            "postventa_return_time_to_receipt_seconds_bucket",
+            "postventa_return_time_to_receipt_seconds_count",
+            "postventa_return_time_to_receipt_seconds_sum",
+            "postventa_return_time_to_refund_seconds_bucket",
+            "postventa_return_time_to_refund_seconds_count",
+            "postventa_return_time_to_refund_seconds_sum",
+            // tracking-service
+            "postventa_shipments_stalled",           // {carrier, status}
+            "postventa_carrier_webhooks_total",      // {carrier, outcome = accepted|duplicate|rejected, reason}
             // refund-service
             "postventa_refunds_outcome_unknown_total", // {stage}
             "postventa_refunds_late_success_total",
@@ -66,7 +82,7 @@ class MonitoringFilesTest {
     private static final Set<String> PROMQL = Set.of("sum", "min", "max", "avg", "count", "rate", "irate",
             "increase", "deriv", "delta", "histogram_quantile", "by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "topk", "bottomk", "abs", "clamp_min", "clamp_max",
-            "time", "vector", "offset", "absent", "changes", "resets", "le");
+            "time", "vector", "offset", "absent", "changes", "resets", "le", "sort", "sort_desc");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -121,11 +137,13 @@ class MonitoringFilesTest {
             }
         }
         assertThat(rules).containsKeys("PostventaConsumerLagHigh", "PostventaRelayNotStreaming",
-                "PostventaDeadLetters", "PostventaSlotLagGrowing", "PostventaServiceDown");
+                "PostventaDeadLetters", "PostventaSlotLagGrowing", "PostventaServiceDown", "PostventaShipmentsStalled");
         assertThat(rules.get("PostventaConsumerLagHigh").get("for")).isEqualTo("10m");
         assertThat(rules.get("PostventaRelayNotStreaming").get("for")).isEqualTo("2m");
         assertThat(rules.get("PostventaSlotLagGrowing").get("for")).isEqualTo("30m");
         assertThat(rules.get("PostventaSlotLagGrowing").get("expr").toString()).contains("deriv(");
+        assertThat(rules.get("PostventaShipmentsStalled").get("for")).isEqualTo("30m");
+        assertThat(rules.get("PostventaShipmentsStalled").get("expr").toString()).contains("postventa_shipments_stalled");
         rules.forEach((name, rule) -> assertThat(unknownMetrics(rule.get("expr").toString()))
                 .as("metrics of alert %s not exposed by the services", name).isEmpty());
     }
@@ -144,6 +162,7 @@ class MonitoringFilesTest {
         assertThat(dashboards).extracting(f -> f.getFileName().toString()).contains("pipeline.json", "business.json");
         Set<String> uids = new TreeSet<>();
         Set<String> pipelineMetrics = new TreeSet<>();
+        Set<String> businessMetrics = new TreeSet<>();
         for (Path file : dashboards) {
             JsonNode dashboard = json.readTree(file.toFile());
             assertThat(uids.add(dashboard.path("uid").asText())).as("unique uid in %s", file).isTrue();
@@ -158,12 +177,21 @@ class MonitoringFilesTest {
                     if (file.endsWith("pipeline.json")) {
                         pipelineMetrics.addAll(metrics(expr));
                     }
+                    if (file.endsWith("business.json")) {
+                        businessMetrics.addAll(metrics(expr));
+                    }
                 }
             }
         }
         // What the pipeline dashboard is for: lag, relay state, slot lag, dead letters, webhooks and 5xx (HTTP).
         assertThat(pipelineMetrics).contains("postventa_consumer_group_lag", "postventa_relay_state",
-                "postventa_relay_slot_lag_bytes", "postventa_dead_letter_depth", "http_server_requests_seconds_count");
+                "postventa_relay_slot_lag_bytes", "postventa_dead_letter_depth", "http_server_requests_seconds_count",
+                "postventa_carrier_webhooks_total");
+        // And the business dashboard's: the KPIs of issue 9 §1.
+        assertThat(businessMetrics).contains("postventa_return_units_total", "postventa_sold_units_total",
+                "postventa_return_time_to_label_seconds_bucket", "postventa_return_time_to_receipt_seconds_bucket",
+                "postventa_return_time_to_refund_seconds_bucket", "postventa_shipments_stalled",
+                "postventa_carrier_webhooks_total");
     }
 
     @Test

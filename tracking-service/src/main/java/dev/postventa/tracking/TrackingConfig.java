@@ -32,6 +32,9 @@ public interface TrackingConfig {
     /** EasyPost webhook secrets (several while rotating); EasyPost webhooks are refused while none is set. */
     Optional<List<String>> easypostSecrets();
 
+    /** When a shipment counts as stalled (operators' KPI and {@code postventa_shipments_stalled}). */
+    Stall stall();
+
     /** Per carrier name (the path segment of its webhook URL). */
     Map<String, Carrier> carriers();
 
@@ -43,5 +46,25 @@ public interface TrackingConfig {
          * service refuses to start without them ({@link WebhookSecretsCheck}).
          */
         Optional<List<String>> secrets();
+    }
+
+    /**
+     * SLAs of a shipment that is not moving, measured from the time WE received its latest scan (or created its
+     * label, while it has no scan) to our clock: never the carrier's scan time, so a carrier's skewed clock makes no
+     * parcel look stalled or fresh.
+     */
+    interface Stall {
+
+        /** Longest a label may stay unused (status {@code LABEL_CREATED}) before the shipment is stalled. */
+        @WithDefault("7d")
+        Duration labelUnused();
+
+        /** Longest a moving shipment (in transit, out for delivery, exception) may go without a new scan. */
+        @WithDefault("72h")
+        Duration inTransit();
+
+        /** How often {@code postventa_shipments_stalled} is computed from the database. */
+        @WithDefault("1m")
+        Duration refresh();
     }
 }

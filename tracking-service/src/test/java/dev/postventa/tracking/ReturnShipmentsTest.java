@@ -297,6 +297,38 @@ class ReturnShipmentsTest {
     }
 
     @Test
+    void carrierWebhooksAreCountedByOutcomeAndReason() {
+        String tracking = shipmentFor(UUID.randomUUID());
+        double accepted = webhooks("accepted", "none");
+        double duplicate = webhooks("duplicate", "none");
+        double forged = webhooks("rejected", "signature");
+        double stale = webhooks("rejected", "stale");
+        double unknownShipment = webhooks("rejected", "unknown_shipment");
+        String body = scan(UUID.randomUUID().toString(), tracking, "in_transit", Instant.now(), "MTY");
+
+        post(body, SECRET).statusCode(202);
+        post(body, SECRET).statusCode(200);
+        post(scan(UUID.randomUUID().toString(), tracking, "in_transit", Instant.now(), "MTY"),
+                "whsec_Zm9yZ2VkLWJ5LXNvbWVib2R5LWVsc2U=").statusCode(401);
+        var old = new WebhookSigner(SECRET).headers(body, "msg-" + UUID.randomUUID(),
+                Instant.now().minus(11, ChronoUnit.MINUTES));
+        given().headers(old).body(body).contentType("application/json").when().post(SCANS).then().statusCode(401);
+        post(scan(UUID.randomUUID().toString(), "SIMXX999999999999", "in_transit", Instant.now(), "MTY"), SECRET)
+                .statusCode(404);
+
+        assertThat(webhooks("accepted", "none")).isEqualTo(accepted + 1);
+        assertThat(webhooks("duplicate", "none")).isEqualTo(duplicate + 1);
+        assertThat(webhooks("rejected", "signature")).isEqualTo(forged + 1);
+        assertThat(webhooks("rejected", "stale")).isEqualTo(stale + 1);
+        assertThat(webhooks("rejected", "unknown_shipment")).isEqualTo(unknownShipment + 1);
+    }
+
+    private static double webhooks(String outcome, String reason) {
+        return MetricsScrape.value("postventa_carrier_webhooks_total",
+                Map.of("carrier", "simulated", "outcome", outcome, "reason", reason));
+    }
+
+    @Test
     void easyPostTrackerWebhooksAddTheirScansOnceToTheShipmentTimeline() throws Exception {
         UUID returnId = UUID.randomUUID();
         String tracking = shipmentFor(returnId);

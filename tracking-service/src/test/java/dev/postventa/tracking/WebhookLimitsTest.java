@@ -77,9 +77,14 @@ class WebhookLimitsTest {
         assertThat(atMax).hasSize(MAX_SCAN_BODY);
         assertThat(overMax).hasSize(MAX_SCAN_BODY + 1);
 
+        double tooLarge = MetricsScrape.value("postventa_carrier_webhooks_total",
+                Map.of("carrier", "simulated", "outcome", "rejected", "reason", "too_large"));
         post(overMax, SECRET).statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
                 .body("detail", containsString("65536"));
         assertNoScan("big-2");
+        // Refused by service-support's body limit before the endpoint ran, and still counted, once.
+        assertThat(MetricsScrape.value("postventa_carrier_webhooks_total",
+                Map.of("carrier", "simulated", "outcome", "rejected", "reason", "too_large"))).isEqualTo(tooLarge + 1);
         post(atMax, SECRET).statusCode(202);
     }
 

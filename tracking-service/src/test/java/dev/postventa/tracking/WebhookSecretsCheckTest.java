@@ -71,6 +71,11 @@ class WebhookSecretsCheckTest {
             }
 
             @Override
+            public Stall stall() {
+                throw new UnsupportedOperationException("not read by the secrets check");
+            }
+
+            @Override
             public Map<String, Carrier> carriers() {
                 return carriers;
             }

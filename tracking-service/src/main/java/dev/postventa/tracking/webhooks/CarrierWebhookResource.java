@@ -5,6 +5,7 @@ import dev.postventa.events.EventJson;
 import dev.postventa.support.problem.FieldViolations;
 import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
+import dev.postventa.tracking.TrackingConfig;
 import dev.postventa.tracking.shipment.ShipmentService;
 import dev.postventa.tracking.shipment.ShipmentService.ScanOutcome;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +40,14 @@ public class CarrierWebhookResource {
     private final WebhookSignatures signatures;
     private final ShipmentService shipments;
     private final Validator validator;
+    private final WebhookMetrics metrics;
+    private final TrackingConfig config;
 
-    CarrierWebhookResource(WebhookSignatures signatures, ShipmentService shipments, Validator validator) {
+    CarrierWebhookResource(WebhookSignatures signatures, ShipmentService shipments, Validator validator,
+                           WebhookMetrics metrics, TrackingConfig config) {
         this.signatures = signatures;
+        this.metrics = metrics;
+        this.config = config;
         this.shipments = shipments;
         this.validator = validator;
     }
@@ -53,6 +59,11 @@ public class CarrierWebhookResource {
             description = "202 when recorded, 200 when the same carrier event id was already recorded; bodies over "
                     + MAX_BODY_BYTES + " bytes are refused with 413.")
     public Uni<Response> receive(@PathParam("carrier") String carrier, byte[] body, HttpHeaders headers) {
+        String known = config.carriers().containsKey(carrier) ? carrier : WebhookMetrics.UNKNOWN_CARRIER;
+        return metrics.counted(known, () -> handle(carrier, body, headers));
+    }
+
+    private Uni<Response> handle(String carrier, byte[] body, HttpHeaders headers) {
         BodyLimits.check(body, MAX_BODY_BYTES, "a scan");
         String payload = new String(body, StandardCharsets.UTF_8);
         signatures.verify(carrier, payload, lowerCased(headers.getRequestHeaders()));

@@ -37,7 +37,7 @@ public class WebhookSignatures {
     public void verify(String carrier, String body, Map<String, List<String>> headers) {
         TrackingConfig.Carrier settings = config.carriers().get(carrier);
         if (settings == null) {
-            throw ProblemException.notFound("Carrier", carrier);
+            throw new WebhookMetrics.UnknownCarrier(carrier);
         }
         String id = first(headers, "webhook-id");
         String timestamp = first(headers, "webhook-timestamp");
@@ -65,7 +65,7 @@ public class WebhookSignatures {
         // Both are Unix seconds of at most 12 digits: the difference cannot overflow.
         long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
         if (skew > config.webhookTolerance().toSeconds()) {
-            throw unauthorized("webhook-timestamp is more than " + describe(config) + " away from now");
+            throw new StaleTimestamp("webhook-timestamp is more than " + describe(config) + " away from now");
         }
         return seconds;
     }
@@ -97,6 +97,14 @@ public class WebhookSignatures {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    /** 401 for a timestamp outside the tolerance: the same answer as a bad signature, counted apart. */
+    static final class StaleTimestamp extends ProblemException {
+
+        StaleTimestamp(String detail) {
+            super(401, "webhook-signature", "Webhook signature not valid", detail, List.of());
+        }
     }
 
     private static ProblemException unauthorized(String detail) {

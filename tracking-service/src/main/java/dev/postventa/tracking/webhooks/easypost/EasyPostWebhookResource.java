@@ -8,6 +8,7 @@ import dev.postventa.tracking.shipment.ShipmentService;
 import dev.postventa.tracking.shipment.ShipmentService.ScanOutcome;
 import dev.postventa.tracking.webhooks.BodyLimits;
 import dev.postventa.tracking.webhooks.CarrierScan;
+import dev.postventa.tracking.webhooks.WebhookMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -38,9 +39,12 @@ public class EasyPostWebhookResource {
     private final TrackingConfig config;
     private final ShipmentService shipments;
     private final Validator validator;
+    private final WebhookMetrics metrics;
 
-    EasyPostWebhookResource(TrackingConfig config, ShipmentService shipments, Validator validator) {
+    EasyPostWebhookResource(TrackingConfig config, ShipmentService shipments, Validator validator,
+                            WebhookMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.shipments = shipments;
         this.validator = validator;
     }
@@ -52,8 +56,17 @@ public class EasyPostWebhookResource {
             description = "202 with how many of the tracker's scans were new; other event types are acknowledged "
                     + "and ignored.")
     public Uni<Response> receive(byte[] body, @HeaderParam("X-Hmac-Signature") String signature) {
+        // Always 202 (EasyPost resends its whole history): a duplicate when every scan in it was known already.
+        return metrics.counted(SOURCE, () -> handle(body, signature), response -> {
+            Map<?, ?> counts = (Map<?, ?>) response.getEntity();
+            return Integer.valueOf(0).equals(counts.get("recorded")) && !Integer.valueOf(0).equals(counts.get("duplicates"))
+                    ? WebhookMetrics.DUPLICATE : WebhookMetrics.ACCEPTED;
+        });
+    }
+
+    private Uni<Response> handle(byte[] body, String signature) {
         BodyLimits.check(body, MAX_BODY_BYTES, "an EasyPost event");
-        List<String> secrets = config.easypostSecrets().orElseThrow(() -> ProblemException.notFound("Carrier", SOURCE));
+        List<String> secrets = config.easypostSecrets().orElseThrow(() -> new WebhookMetrics.UnknownCarrier(SOURCE));
         if (!EasyPostSignature.matches(body, signature, secrets)) {
             throw new ProblemException(401, "webhook-signature", "Webhook signature not valid",
                     "X-Hmac-Signature does not match the body under any EasyPost secret", List.of());
