@@ -44,6 +44,10 @@ class MonitoringFilesTest {
             "postventa_relay_slot_lag_bytes",
             "postventa_relay_slot_lost",
             "postventa_relay_parked_total",
+            "postventa_relay_events_total",          // {topic}
+            "postventa_relay_delay_seconds_bucket",  // outbox write -> Kafka ack, the service's clock
+            "postventa_relay_delay_seconds_count",
+            "postventa_relay_delay_seconds_sum",
             // service-support, inbox and effect worker
             "postventa_inbox_retries_total",         // {consumer}
             "postventa_events_duplicate_total",      // {consumer, type}
