@@ -1,9 +1,8 @@
 package dev.postventa.support.inbox;
 
+import dev.postventa.support.persistence.Outages;
 import dev.postventa.events.UndecodableEventException;
-import dev.postventa.support.outbox.RelayNotReadyException;
 import io.smallrye.mutiny.Uni;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -40,9 +39,6 @@ final class InboxDecisions {
         void retrying(FailureKind kind, int failedAttempt, Throwable failure, Duration wait);
     }
 
-    /** Bounded walk of a cause chain: a chain that loops back on itself must not hang the consumer. */
-    private static final int MAX_CAUSE_DEPTH = 32;
-
     private final InboxConfig config;
 
     InboxDecisions(InboxConfig config) {
@@ -68,52 +64,12 @@ final class InboxDecisions {
         if (failure instanceof UndecodableEventException) {
             return FailureKind.PERMANENT;
         }
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < MAX_CAUSE_DEPTH; t = t.getCause() == t ? null : t.getCause()) {
-            if (isInfrastructure(t)) {
-                return FailureKind.INFRASTRUCTURE;
-            }
-        }
-        return FailureKind.OTHER;
+        return Outages.isOutage(failure) ? FailureKind.INFRASTRUCTURE : FailureKind.OTHER;
     }
 
-    private static boolean isInfrastructure(Throwable t) {
-        if (t instanceof java.net.SocketException // connection refused or reset, no route (ConnectException)
-                || t instanceof java.net.SocketTimeoutException
-                || t instanceof java.net.UnknownHostException
-                || t instanceof java.nio.channels.ClosedChannelException
-                || t instanceof java.util.concurrent.TimeoutException // pool wait, Vert.x connect timeout
-                || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
-                || t instanceof org.apache.kafka.common.errors.RetriableException // broker unavailable, timeouts
-                || t instanceof RelayNotReadyException) {
-            return true;
-        }
-        String sqlState = sqlStateOf(t);
-        return sqlState != null && isOutageSqlState(sqlState);
-    }
-
-    /**
-     * Class 08 (connection exception), 53 (insufficient resources: too many connections, disk full, out of memory),
-     * 57P01..57P03 (server shutting down, crashed, starting up) and 58 (system error, I/O): the server or the way to it
-     * is failing, not this message.
-     */
+    /** See {@link Outages#isOutageSqlState}. */
     static boolean isOutageSqlState(String sqlState) {
-        return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("58")
-                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03");
-    }
-
-    private static String sqlStateOf(Throwable t) {
-        if (t instanceof io.vertx.pgclient.PgException pg) {
-            return pg.getSqlState();
-        }
-        if (t instanceof SQLException sql) {
-            return sql.getSQLState();
-        }
-        if (t instanceof org.hibernate.JDBCException jdbc) {
-            return jdbc.getSQLState();
-        }
-        return null;
+        return Outages.isOutageSqlState(sqlState);
     }
 
     /** The wait before retry number {@code retry} (1 = the first): {@code initial} doubled each time, up to {@code max}. */

@@ -1,5 +1,6 @@
 package dev.postventa.support.problem;
 
+import dev.postventa.support.persistence.Outages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -86,6 +87,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Outages.isOutage(e)) {
+            // The database or broker is down, or every connection stayed busy past the pool's wait (a peak beyond
+            // what this replica serves): nothing about the request is wrong, and nothing was committed.
+            LOG.warnf("unavailable on %s: %s", uri.getPath(), e);
+            return Response.fromResponse(respond(new Problem(typeUri("unavailable"), "Service temporarily unavailable",
+                    503, "The request could not be served now; retry later with the same Idempotency-Key.",
+                    uri.getPath(), List.of()))).header("Retry-After", "2").build();
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key.",

@@ -132,6 +132,20 @@ class ProblemMappersTest {
         assertThat(problem.detail()).doesNotContain("hunter2").doesNotContain("IllegalStateException");
     }
 
+    @Test
+    void aDatabaseOutageOrAPoolThatHadNoConnectionInTimeIsA503WithRetryAfter() {
+        for (Exception outage : List.of(
+                new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException()),
+                new org.hibernate.HibernateException(new java.sql.SQLException("connection lost", "08006")))) {
+            Response response = mappers.unexpected(outage, RETURNS);
+
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("2");
+            assertThat(body(response).type()).endsWith("/unavailable");
+            assertThat(body(response).detail()).contains("same Idempotency-Key").doesNotContain("08006");
+        }
+    }
+
     private static Problem body(Response response) {
         return (Problem) response.getEntity();
     }
