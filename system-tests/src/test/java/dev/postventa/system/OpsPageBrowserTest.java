@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,7 +51,10 @@ class OpsPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** A CloudEvents type no service handles: consumed, skipped (visibly, by the inbox) and committed. */
+    /**
+     * A CloudEvents type no service handles, from the topic's owner: consumed, skipped (visibly, by the inbox) and
+     * committed, not dead-lettered.
+     */
     private static final String IGNORED_TYPE = "dev.postventa.test.ops-page-ping";
     private static final String NOTIFICATIONS = "notification-service";
 
@@ -142,12 +146,9 @@ class OpsPageBrowserTest {
             assertThat(text(row + " [data-field='original']")).startsWith(Topics.STOREFRONT_ORDERS + " / ");
             assertThat(text(row + " [data-field='payload']")).isEqualTo("{not json");
         });
-        String id = browser.findElement(By.cssSelector(row)).getAttribute("data-dead-letter-id");
+        String id = attribute(row, "data-dead-letter-id");
 
-        WebElement note = browser.findElement(By.cssSelector(row + " [data-field='note']"));
-        note.clear();
-        note.sendKeys("garbage from a storefront test");
-        browser.findElement(By.cssSelector(row + " button[data-action='park']")).click();
+        click(row + " button[data-action='park']");
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(text("#dlq-result")).isEqualTo("returns-service: " + id + " is now PARKED");
@@ -155,7 +156,8 @@ class OpsPageBrowserTest {
         });
         given().auth().oauth2(stack.opsToken(Duration.ofMinutes(5)))
                 .get(stack.service("returns-service").url() + "/ops/dead-letters/" + id)
-                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("PARKED"));
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("PARKED"))
+                .body("key", org.hamcrest.Matchers.equalTo(key));
     }
 
     /**
@@ -185,8 +187,8 @@ class OpsPageBrowserTest {
             assertThat(text(row + " [data-field='state']")).isEqualTo("NEW");
             assertThat(text(row + " [data-field='original']")).isEqualTo(Topics.STOREFRONT_ORDERS + " / 0 @ 41");
         });
-        String id = browser.findElement(By.cssSelector(row)).getAttribute("data-dead-letter-id");
-        browser.findElement(By.cssSelector(row + " button[data-action='replay']")).click();
+        String id = attribute(row, "data-dead-letter-id");
+        click(row + " button[data-action='replay']");
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(text("#dlq-result")).isEqualTo("returns-service: " + id + " is now REPLAYED");
@@ -219,7 +221,7 @@ class OpsPageBrowserTest {
     private static int ping(String key, int count) {
         try (KafkaTestClient kafka = new KafkaTestClient(stack.bootstrapServers())) {
             for (int i = 0; i < count; i++) {
-                kafka.sendCloudEvent(Topics.REFUNDS, key, IGNORED_TYPE, "/ops-page-test", "{}".getBytes(
+                kafka.sendCloudEvent(Topics.REFUNDS, key, IGNORED_TYPE, "refund-service", "{}".getBytes(
                         StandardCharsets.UTF_8));
             }
             return kafka.awaitRecords(Topics.REFUNDS, r -> key.equals(r.key()), 1, WAIT).get(0).partition();
@@ -231,17 +233,33 @@ class OpsPageBrowserTest {
         String cell = "td.lag[data-group='" + NOTIFICATIONS + "'][data-topic='" + Topics.REFUNDS
                 + "'][data-partition='" + partition + "']";
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(browser.findElements(By.cssSelector(cell))).as(cell).isNotEmpty();
-            assertThat(browser.findElement(By.cssSelector(cell)).getAttribute("data-lag")).as(cell)
-                    .isEqualTo(String.valueOf(lag));
+            assertThat(attribute(cell, "data-lag")).as(cell).isEqualTo(String.valueOf(lag));
             assertThat(text(cell)).isEqualTo(String.valueOf(lag));
         });
     }
 
-    /** The text of the first element matching {@code css}; fails (and Awaitility retries) while there is none. */
+    /**
+     * The text of the first element matching {@code css}; fails (and Awaitility retries) while there is none, or
+     * when the page redrew it between finding and reading (it redraws a section when its data changes).
+     */
     private static String text(String css) {
+        return attribute(css, null);
+    }
+
+    /** An attribute of the first element matching {@code css} (its text when {@code name} is null), as above. */
+    private static String attribute(String css, String name) {
         List<WebElement> found = browser.findElements(By.cssSelector(css));
         assertThat(found).as("elements matching %s", css).isNotEmpty();
-        return found.get(0).getText().strip();
+        try {
+            return name == null ? found.get(0).getText().strip() : found.get(0).getAttribute(name);
+        } catch (StaleElementReferenceException redrawn) {
+            throw new AssertionError(css + " was redrawn while read", redrawn);
+        }
+    }
+
+    /** Clicks the first element matching {@code css}, again if the page redrew it first (a stale click did nothing). */
+    private static void click(String css) {
+        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).untilAsserted(() ->
+                browser.findElement(By.cssSelector(css)).click());
     }
 }
