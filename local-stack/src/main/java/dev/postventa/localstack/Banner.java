@@ -15,6 +15,8 @@ final class Banner {
                 + "%s/q/swagger-ui, /q/health, /q/metrics)%n", name, port, stack.service(name).managementUrl())));
         out.append(String.format("  %-21s http://localhost:%d   (every email sent; JSON at /api/mail)%n", "mailbox",
                 consolePort));
+        out.append(String.format("  %-21s http://localhost:%d/ops   (consumer lag, relays, dead letters with replay, "
+                + "KPIs)%n", "ops page", consolePort));
         out.append(String.format("  %-21s %s   PostgreSQL: localhost:%d (user postventa)%n%n", "Kafka",
                 stack.bootstrapServers(), stack.postgres().port()));
         out.append("""

@@ -8,20 +8,32 @@ import dev.postventa.events.UndecodableEventException;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.SmtpInbox;
+import dev.postventa.localstack.ops.OpsConsole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A small web console for the local stack: the mailbox of every email the platform sent ({@code /} and
- * {@code /api/mail}), and a storefront simulator that publishes order events to Kafka ({@code POST /storefront/orders}).
+ * {@code /api/mail}), a storefront simulator that publishes order events to Kafka ({@code POST /storefront/orders}),
+ * and the ops page ({@code /ops}, see {@link OpsConsole}).
  */
 public final class LocalConsole implements AutoCloseable {
 
     private final HttpServer server;
     private final LocalStack stack;
+    private final OpsConsole ops;
+    /** The ops page waits on services (up to 2 s each): a few threads keep the mailbox answering meanwhile. */
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "postventa-console");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LocalConsole(LocalStack stack, int port) {
         this.stack = stack;
@@ -33,6 +45,15 @@ public final class LocalConsole implements AutoCloseable {
         server.createContext("/api/mail", this::mailJson);
         server.createContext("/storefront/orders", this::publishOrder);
         server.createContext("/", this::mailPage);
+        server.setExecutor(executor);
+        ops = new OpsConsole(stack.bootstrapServers(), LocalStack.START_ORDER, name -> stack.service(name).url(),
+                name -> stack.service(name).managementUrl(), () -> stack.opsToken(Duration.ofMinutes(5)))
+                .mount(server);
+    }
+
+    /** The port the console listens on (the one asked for, or the one picked for port 0). */
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public LocalConsole start() {
@@ -43,6 +64,8 @@ public final class LocalConsole implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
+        ops.close();
     }
 
     private void mailJson(HttpExchange exchange) throws IOException {
