@@ -27,10 +27,9 @@ public class ReturnOrders {
 
     /** The return's order, or null when no event has told it yet. */
     public Uni<String> orderOf(UUID returnId) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT order_id FROM return_order WHERE return_id = :returnId", String.class)
-                .setParameter("returnId", returnId)
-                .getResultList()
-                .map(rows -> rows.isEmpty() ? null : rows.get(0))));
+        // Loaded as an entity, not by a native SELECT: Hibernate keeps a plan per native select under a key that
+        // never equals the next one, so each call would add a cache entry and slow every later lookup.
+        return Panache.withSession(() -> ReturnOrder.<ReturnOrder>findById(returnId)
+                .map(row -> row == null ? null : row.orderId));
     }
 }

@@ -65,13 +65,13 @@ public class StalledShipments {
     public Uni<ShipmentKpis> kpis(DateRange range) {
         Instant now = clock.instant();
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(BY_CARRIER, Object[].class)
+                .<Object[]>createNativeQuery(BY_CARRIER)
                 .setParameter("from", range.fromInstant())
                 .setParameter("to", range.toInstant())
                 .setParameter("labelCutoff", labelCutoff(now))
                 .setParameter("transitCutoff", transitCutoff(now))
                 .getResultList()
-                .chain(carriers -> session.createNativeQuery(LISTED, Object[].class)
+                .chain(carriers -> session.<Object[]>createNativeQuery(LISTED)
                         .setParameter("from", range.fromInstant())
                         .setParameter("to", range.toInstant())
                         .setParameter("labelCutoff", labelCutoff(now))
@@ -85,7 +85,7 @@ public class StalledShipments {
     public Uni<List<StalledCount>> countsByCarrierAndStatus() {
         Instant now = clock.instant();
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(BY_CARRIER_AND_STATUS, Object[].class)
+                .<Object[]>createNativeQuery(BY_CARRIER_AND_STATUS)
                 .setParameter("labelCutoff", labelCutoff(now))
                 .setParameter("transitCutoff", transitCutoff(now))
                 .getResultList()

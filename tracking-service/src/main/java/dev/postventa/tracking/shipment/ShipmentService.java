@@ -25,8 +25,7 @@ public class ShipmentService {
                               received_at, future_dated)
             VALUES (:id, :shipmentId, :carrier, :eventId, :carrierStatus, :status, :location, :scannedAt, :receivedAt,
                     :futureDated)
-            ON CONFLICT (carrier, carrier_event_id) DO NOTHING
-            RETURNING receipt_seq""";
+            ON CONFLICT (carrier, carrier_event_id) DO NOTHING""";
 
     /** What became of a posted scan. */
     public enum ScanOutcome { RECORDED, DUPLICATE }
@@ -109,7 +108,10 @@ public class ShipmentService {
      * scan gets its receipt order from the database.
      */
     private static Uni<Boolean> insertOnce(Scan scan) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SCAN, Long.class)
+        // An update plus an entity-query read, not INSERT .. RETURNING as a native select: Hibernate keeps a plan per
+        // native select under a key that never equals the next call's, so each webhook added a cache entry, all in
+        // one hash bucket, and every later lookup walked them (ingest fell several-fold as the service ran).
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_SCAN)
                 .setParameter("id", scan.id)
                 .setParameter("shipmentId", scan.shipmentId)
                 .setParameter("carrier", scan.carrier)
@@ -120,13 +122,14 @@ public class ShipmentService {
                 .setParameter("scannedAt", scan.scannedAt)
                 .setParameter("receivedAt", scan.receivedAt)
                 .setParameter("futureDated", scan.futureDated)
-                .getResultList()
-                .map(seqs -> {
-                    if (seqs.isEmpty()) {
-                        return false;
-                    }
-                    scan.receiptSeq = seqs.get(0);
-                    return true;
-                }));
+                .executeUpdate()
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
+                        : session.createSelectionQuery("select receiptSeq from Scan where id = :id", Long.class)
+                                .setParameter("id", scan.id)
+                                .getSingleResult()
+                                .map(seq -> {
+                                    scan.receiptSeq = seq;
+                                    return true;
+                                })));
     }
 }
