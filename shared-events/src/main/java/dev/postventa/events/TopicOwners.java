@@ -43,7 +43,7 @@ public final class TopicOwners {
         declare(Topics.RETURNS, "returns-service", "return id", true,
                 "tracking-service", "refund-service", "notification-service");
         declare(Topics.SHIPMENTS, "tracking-service", "shipment id", true, "returns-service", "notification-service");
-        declare(Topics.REFUNDS, "refund-service", "refund id", true, "notification-service");
+        declare(Topics.REFUNDS, "refund-service", "refund id", true, "notification-service", "returns-service");
         declare(Topics.NOTIFICATIONS, "notification-service", "notification id", true);
         declare(Topics.STOREFRONT_ORDERS, STOREFRONT, "order id (the storefront's, as text)", false, "returns-service");
     }
