@@ -220,7 +220,8 @@ class ManualReviewTest extends ReturnsTestSupport {
 
         assertThat(responses.get(0).statusCode()).isEqualTo(200);
         List<Integer> creations = responses.subList(1, responses.size()).stream().map(HttpResponse::statusCode).toList();
-        assertThat(creations).containsOnly(201, 422);
+        // Which requests win depends on when the rejection commits: each is a 201 or a 422, nothing else.
+        assertThat(creations).isSubsetOf(201, 422);
         // Requests served before the rejection committed found no shirt left; after it, two at most.
         assertThat(creations.stream().filter(s -> s == 201).count()).isBetween(0L, 2L);
         assertThat(count("select coalesce(sum((l ->> 'quantity')::int), 0) from return_request r,"
