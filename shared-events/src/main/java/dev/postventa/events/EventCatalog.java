@@ -3,7 +3,17 @@ package dev.postventa.events;
 import dev.postventa.events.notifications.CustomerNotified;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.credit.StoreCreditExpired;
+import dev.postventa.events.credit.StoreCreditIssued;
+import dev.postventa.events.credit.StoreCreditRedeemed;
+import dev.postventa.events.returns.ExchangeConfirmed;
+import dev.postventa.events.returns.ExchangeFallbackApplied;
+import dev.postventa.events.returns.ExchangeRequested;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnCancelled;
+import dev.postventa.events.returns.ReturnInspected;
+import dev.postventa.events.returns.ReturnRejected;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRequested;
@@ -43,6 +53,20 @@ public final class EventCatalog {
                 "The carrier picked up the returned parcel.");
         add(ReturnReceived.class, "postventa.return.received.v1", Topics.RETURNS,
                 "The parcel reached the warehouse; lines carry what was paid for them.");
+        add(ReturnRejected.class, "postventa.return.rejected.v1", Topics.RETURNS,
+                "Operations refused the return on manual review, with the reason shown to the customer.");
+        add(ReturnCancelled.class, "postventa.return.cancelled.v1", Topics.RETURNS,
+                "The customer cancelled the return before pickup: void the label, release reservations, settle nothing.");
+        add(ExchangeRequested.class, "postventa.return.exchange-requested.v1", Topics.RETURNS,
+                "Asks the storefront to reserve a replacement for a returned line (answered on storefront.exchanges).");
+        add(ExchangeConfirmed.class, "postventa.return.exchange-confirmed.v1", Topics.RETURNS,
+                "The storefront reserved the replacement of an exchanged line.");
+        add(ExchangeFallbackApplied.class, "postventa.return.exchange-fallback-applied.v1", Topics.RETURNS,
+                "The replacement could not be reserved; the customer's fallback (refund or credit) applies to the line.");
+        add(ReturnInspected.class, "postventa.return.inspected.v1", Topics.RETURNS,
+                "The warehouse inspected the received return (or accepted it on receipt); lines carry accepted units.");
+        add(ReturnResolved.class, "postventa.return.resolved.v1", Topics.RETURNS,
+                "The outcome is decided: amounts to refund and to credit, replacements to ship; refund-service settles it.");
         add(ReturnShipmentCreated.class, "postventa.shipment.created.v1", Topics.SHIPMENTS,
                 "A prepaid return label was created with a carrier.");
         add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS,
@@ -51,6 +75,12 @@ public final class EventCatalog {
                 "The payment provider accepted the refund of a received return.");
         add(RefundFailed.class, "postventa.refund.failed.v1", Topics.REFUNDS,
                 "The provider refused the refund for good (retries of transient failures are over).");
+        add(StoreCreditIssued.class, "postventa.store-credit.issued.v1", Topics.STORE_CREDIT,
+                "Store credit (bonus included) was added to a customer's account for a resolved return.");
+        add(StoreCreditRedeemed.class, "postventa.store-credit.redeemed.v1", Topics.STORE_CREDIT,
+                "The storefront spent store credit of a customer's account.");
+        add(StoreCreditExpired.class, "postventa.store-credit.expired.v1", Topics.STORE_CREDIT,
+                "The unspent part of an issued credit expired.");
         add(CustomerNotified.class, "postventa.notification.sent.v1", Topics.NOTIFICATIONS,
                 "A message about a return reached the customer's channel (the SMTP server accepted it).");
     }

@@ -14,10 +14,16 @@ public final class Topics {
     public static final String SHIPMENTS = "postventa.shipments";
     /** Refund aggregate ({@code refund-service}); key = refund id. */
     public static final String REFUNDS = "postventa.refunds";
+    /** Store credit account aggregate ({@code refund-service}); key = account id. */
+    public static final String STORE_CREDIT = "postventa.store-credit";
     /** Customer notification aggregate ({@code notification-service}); key = notification id. */
     public static final String NOTIFICATIONS = "postventa.notifications";
     /** Inbound: order events published by the storefront; key = order id. See {@code StorefrontOrderEvent}. */
     public static final String STOREFRONT_ORDERS = "storefront.orders";
+    /** Inbound: stock and price of each SKU published by the storefront; key = SKU. See {@code InventoryLevel}. */
+    public static final String STOREFRONT_INVENTORY = "storefront.inventory";
+    /** Inbound: the storefront's answers to exchange reservations; key = return id. See {@code ExchangeAnswer}. */
+    public static final String STOREFRONT_EXCHANGES = "storefront.exchanges";
 
     /** Dead-letter topic of a consumer (service): messages that could not be decoded or handled after retries. */
     public static String deadLetter(String consumer) {
