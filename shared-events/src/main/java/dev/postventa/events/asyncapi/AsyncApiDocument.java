@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.postventa.events.EventCatalog;
 import dev.postventa.events.Money;
 import dev.postventa.events.TopicOwners;
+import dev.postventa.events.Topics;
+import dev.postventa.events.storefront.ExchangeAnswer;
+import dev.postventa.events.storefront.InventoryLevel;
 import dev.postventa.events.storefront.StorefrontOrderEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,43 @@ public final class AsyncApiDocument {
     static final String KAFKA_BINDING_VERSION = "0.5.0";
     /** The message id of the storefront's order events (they have no {@code ce_type}). */
     public static final String STOREFRONT_MESSAGE = "storefront.order";
+
+    /**
+     * One inbound message the storefront writes (plain JSON, no CloudEvents headers): its id in the document, its
+     * record, what it says and, for a record with a {@code type} field, the values the contract allows.
+     */
+    public record InboundMessage(String id, String topic, Class<?> payload, String summary, String description,
+                                 List<String> types) {
+    }
+
+    /** The storefront's messages, one per inbound topic. */
+    public static final List<InboundMessage> INBOUND = List.of(
+            new InboundMessage(STOREFRONT_MESSAGE, Topics.STOREFRONT_ORDERS, StorefrontOrderEvent.class,
+                    "The storefront's order snapshot changed (placed, delivered or cancelled).",
+                    "Plain JSON, no CloudEvents headers. Every event carries the full order snapshot; eventId is unique "
+                            + "per event and stable across re-sends (returns-service deduplicates on it); delivery and "
+                            + "cancellation are sticky once seen. See shared-events/README.md, 'Storefront inbound "
+                            + "contract'.",
+                    List.of(StorefrontOrderEvent.ORDER_PLACED, StorefrontOrderEvent.ORDER_DELIVERED,
+                            StorefrontOrderEvent.ORDER_CANCELLED)),
+            new InboundMessage("storefront.inventory-level", Topics.STOREFRONT_INVENTORY, InventoryLevel.class,
+                    "The stock and price of one SKU now (a full level, not a delta).",
+                    "Plain JSON, no CloudEvents headers. A level whose updatedAt (the storefront's clock) is not later "
+                            + "than the one returns-service holds for the SKU is ignored, so duplicates and reorderings "
+                            + "are harmless. Exchanges offer only SKUs with available > 0. See shared-events/README.md, "
+                            + "'Inventory inbound contract'.",
+                    List.of()),
+            new InboundMessage("storefront.exchange-answer", Topics.STOREFRONT_EXCHANGES, ExchangeAnswer.class,
+                    "The storefront reserved (or could not reserve) the replacement an ExchangeRequested asked for.",
+                    "Plain JSON, no CloudEvents headers. Deduplicated on eventId; the first answer for a return's line "
+                            + "wins. See shared-events/README.md, 'Exchange answers inbound contract'.",
+                    List.of(ExchangeAnswer.RESERVED, ExchangeAnswer.REJECTED)));
+
+    /** The inbound message of a storefront record class; {@link IllegalArgumentException} for any other class. */
+    public static InboundMessage inboundOf(Class<?> payload) {
+        return INBOUND.stream().filter(m -> m.payload().equals(payload)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an inbound storefront message: " + payload));
+    }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String CHANNEL_REF = "#/channels/";
@@ -78,8 +118,9 @@ public final class AsyncApiDocument {
                 Every topic of the Postventa returns platform. Records on postventa.* topics are CloudEvents 1.0 in \
                 Kafka binary mode, written by the emitting service's transactional outbox: the value is the JSON \
                 payload, the ce_* headers the envelope, the key the aggregate id (one aggregate's events stay in order \
-                on one partition). Delivery is at least once: consumers deduplicate on ce_id. storefront.orders is the \
-                one inbound contract, plain JSON written by the storefront. Payload rules: money is \
+                on one partition). Delivery is at least once: consumers deduplicate on ce_id. storefront.orders, \
+                storefront.inventory and storefront.exchanges are the inbound contracts, plain JSON written by the \
+                storefront. Payload rules: money is \
                 {"amount": "1299.00", "currency": "MXN"} with the amount a JSON string holding a plain decimal; times \
                 are UTC ISO-8601 instants ending in Z; every field is written, null when absent, and only fields whose \
                 schema allows null may be null. Consumers ignore unknown fields and skip unknown event types; within a \
@@ -98,13 +139,15 @@ public final class AsyncApiDocument {
                     messageIds.add(entry.type());
                 });
             } else {
-                messages.set(STOREFRONT_MESSAGE, storefrontMessage(topic, schemas));
-                messageIds.add(STOREFRONT_MESSAGE);
+                INBOUND.stream().filter(m -> m.topic().equals(topic.topic())).forEach(inbound -> {
+                    messages.set(inbound.id(), storefrontMessage(inbound, topic, schemas));
+                    messageIds.add(inbound.id());
+                });
             }
             channels.set(topic.topic(), channel(topic, messageIds));
             operations.set(topic.producer() + ".send." + topic.topic(), operation("send", topic, messageIds,
                     topic.producer() + (topic.cloudEvents() ? " publishes these events through its transactional outbox."
-                            : " (outside the platform) publishes every change of an order as a full snapshot.")));
+                            : " (outside the platform) publishes these messages as plain JSON.")));
             for (String consumer : topic.consumers()) {
                 ObjectNode receive = operation("receive", topic, messageIds, consumer
                         + " consumes the topic (consumer group " + consumer + ") and skips the types it has no use for.");
@@ -177,20 +220,20 @@ public final class AsyncApiDocument {
         return message;
     }
 
-    private static ObjectNode storefrontMessage(TopicOwners.Declaration topic, JsonSchemas schemas) {
-        ObjectNode message = JSON.objectNode().put("name", STOREFRONT_MESSAGE);
-        message.put("title", StorefrontOrderEvent.class.getSimpleName());
-        message.put("summary", "The storefront's order snapshot changed (placed, delivered or cancelled).");
-        message.put("description", "Plain JSON, no CloudEvents headers. Every event carries the full order snapshot; "
-                + "eventId is unique per event and stable across re-sends (returns-service deduplicates on it); "
-                + "delivery and cancellation are sticky once seen. See shared-events/README.md, "
-                + "'Storefront inbound contract'.");
+    private static ObjectNode storefrontMessage(InboundMessage inbound, TopicOwners.Declaration topic,
+                                                JsonSchemas schemas) {
+        ObjectNode message = JSON.objectNode().put("name", inbound.id());
+        message.put("title", inbound.payload().getSimpleName());
+        message.put("summary", inbound.summary());
+        message.put("description", inbound.description());
         message.put("contentType", "application/json");
-        message.set("payload", schemas.refTo(StorefrontOrderEvent.class));
-        // The record holds the type as text; the contract allows these three values only.
-        ((ObjectNode) schemas.schemaOf(StorefrontOrderEvent.class).path("properties").path("type"))
-                .putArray("enum").add(StorefrontOrderEvent.ORDER_PLACED).add(StorefrontOrderEvent.ORDER_DELIVERED)
-                .add(StorefrontOrderEvent.ORDER_CANCELLED);
+        message.set("payload", schemas.refTo(inbound.payload()));
+        if (!inbound.types().isEmpty()) {
+            // The record holds the type as text; the contract allows these values only.
+            ArrayNode allowed = ((ObjectNode) schemas.schemaOf(inbound.payload()).path("properties").path("type"))
+                    .putArray("enum");
+            inbound.types().forEach(allowed::add);
+        }
         message.set("bindings", keyBinding(topic));
         return message;
     }
