@@ -44,6 +44,7 @@ public final class LocalConsole implements AutoCloseable {
         }
         server.createContext("/api/mail", this::mailJson);
         server.createContext("/storefront/orders", this::publishOrder);
+        server.createContext("/storefront/inventory", this::inventory);
         server.createContext("/", this::mailPage);
         server.setExecutor(executor);
         ops = new OpsConsole(stack.bootstrapServers(), LocalStack.START_ORDER, name -> stack.service(name).url(),
@@ -115,6 +116,37 @@ public final class LocalConsole implements AutoCloseable {
         }
         respond(exchange, 202, "application/json", EventJson.toJson(Map.of("published", Topics.STOREFRONT_ORDERS,
                 "key", event.order().orderId(), "eventId", String.valueOf(event.eventId()))));
+    }
+
+    /** GET: the simulated storefront's stock. POST an {@code InventoryLevel} (eventId/updatedAt optional): set it. */
+    private void inventory(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            respond(exchange, 200, "application/json", EventJson.toJson(stack.storefront().stock()));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "application/json", "{\"detail\":\"GET the stock or POST an InventoryLevel\"}");
+            return;
+        }
+        StockChange change;
+        try {
+            change = EventJson.fromBytes(exchange.getRequestBody().readAllBytes(), StockChange.class);
+        } catch (UndecodableEventException e) {
+            respond(exchange, 400, "application/problem+json",
+                    EventJson.toJson(Map.of("title", "Not a stock level", "status", 400, "detail", e.getMessage())));
+            return;
+        }
+        if (change.sku() == null || change.name() == null || change.unitPrice() == null) {
+            respond(exchange, 400, "application/problem+json",
+                    "{\"title\":\"Not a stock level\",\"status\":400,\"detail\":\"sku, name and unitPrice are required\"}");
+            return;
+        }
+        respond(exchange, 202, "application/json", EventJson.toJson(stack.storefront().putStock(change.sku(),
+                change.productId(), change.name(), change.available(), change.unitPrice())));
+    }
+
+    /** What a merchant sets for a SKU in the simulator. */
+    record StockChange(String sku, String productId, String name, int available, dev.postventa.events.Money unitPrice) {
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

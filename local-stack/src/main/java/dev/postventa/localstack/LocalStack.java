@@ -5,6 +5,7 @@ import dev.postventa.infra.FreePorts;
 import dev.postventa.infra.KafkaBroker;
 import dev.postventa.infra.PostgresServer;
 import dev.postventa.infra.SmtpInbox;
+import dev.postventa.localstack.storefront.StorefrontSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private SmtpInbox smtp;
     private DevKeys keys;
+    private StorefrontSimulator storefront;
     private Path keysDir;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -76,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = (data == null ? KafkaBroker.temporary() : KafkaBroker.persistent(data.resolve("kafka"),
                 settings.kafkaPort())).start();
         smtp = SmtpInbox.start(settings.smtpPort());
+        storefront = new StorefrontSimulator(kafka.bootstrapServers()).start();
         // Dev access keys: kept with the data so printed tokens survive restarts (throwaway stacks get new ones).
         keysDir = data == null ? tempDir("postventa-keys-") : data.resolve("keys");
         keys = DevKeys.loadOrCreate(keysDir);
@@ -114,6 +117,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The simulated storefront: its stock, and its answers to exchange reservations. */
+    public StorefrontSimulator storefront() {
+        return storefront;
+    }
+
     public SmtpInbox smtp() {
         return smtp;
     }
@@ -127,6 +135,10 @@ public final class LocalStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::requestStop);
         services.values().forEach(ServiceProcess::stop);
         services.clear();
+        if (storefront != null) {
+            storefront.close();
+            storefront = null;
+        }
         if (smtp != null) {
             smtp.stop();
             smtp = null;
