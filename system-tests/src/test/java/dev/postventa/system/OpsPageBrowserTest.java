@@ -68,8 +68,7 @@ class OpsPageBrowserTest {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             Assumptions.abort("Chromium not installed: apt-get install -y chromium chromium-driver");
         }
-        Path root = Path.of(System.getProperty("postventa.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Settings.throwaway(root)).start();
+        stack = SharedStack.get();
         console = new LocalConsole(stack, FreePorts.next()).start();
 
         // Selenium Manager never runs: both binaries are given, so nothing is downloaded.
@@ -99,9 +98,7 @@ class OpsPageBrowserTest {
         if (console != null) {
             console.close();
         }
-        if (stack != null) {
-            stack.close();
-        }
+        // The stack is shared with the other system tests (SharedStack) and stops with the JVM.
     }
 
     @Test

@@ -18,14 +18,12 @@ import dev.postventa.infra.SmtpInbox;
 import dev.postventa.infra.WebhookSigner;
 import dev.postventa.localstack.LocalStack;
 import io.restassured.http.ContentType;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +41,7 @@ class ReturnJourneySystemTest {
 
     @BeforeAll
     static void startPlatform() {
-        Path root = Path.of(System.getProperty("postventa.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Settings.throwaway(root));
-        stack.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
