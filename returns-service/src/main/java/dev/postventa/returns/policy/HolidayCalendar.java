@@ -17,7 +17,7 @@ import java.util.Set;
  * Sundays. Built in: the national holidays of MX, BR and ES for 2026 and 2027 ({@code holidays/<country>.txt},
  * each file names its legal source; regional holidays are not included); configuration adds dates.
  */
-public final class HolidayCalendar {
+public class HolidayCalendar {
 
     /** Countries with a built-in calendar. */
     static final Set<String> BUILT_IN = Set.of("MX", "BR", "ES");
@@ -26,6 +26,11 @@ public final class HolidayCalendar {
 
     private HolidayCalendar(Map<String, Set<LocalDate>> holidays) {
         this.holidays = holidays;
+    }
+
+    /** The same days as {@code other} (for a subclass that adds some, e.g. a test's). */
+    protected HolidayCalendar(HolidayCalendar other) {
+        this(other.holidays);
     }
 
     public static HolidayCalendar of(Map<String, Set<LocalDate>> holidays) {

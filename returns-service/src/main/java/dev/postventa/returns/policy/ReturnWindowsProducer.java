@@ -15,6 +15,15 @@ public class ReturnWindowsProducer {
     @Produces
     @Singleton
     ReturnWindows returnWindows(WindowsConfig windows, ReturnsConfig returns) {
+        return build(windows, returns, holidays(windows));
+    }
+
+    /** The built-in holiday calendars (unless turned off) plus the configured days. */
+    public static HolidayCalendar holidays(WindowsConfig windows) {
+        return HolidayCalendar.load(windows.builtinHolidays(), windows.holidays());
+    }
+
+    public static ReturnWindows build(WindowsConfig windows, ReturnsConfig returns, HolidayCalendar holidays) {
         Map<String, WindowLength> legal = new HashMap<>(ReturnWindows.LEGAL_DEFAULTS);
         windows.legal().forEach((country, length) -> legal.put(country.toUpperCase(), WindowLength.parse(length)));
         Map<String, WindowLength> categories = new HashMap<>();
@@ -26,6 +35,6 @@ public class ReturnWindowsProducer {
                         e.getValue().returnableUntil(), Set.copyOf(e.getValue().countries().orElse(List.of()))))
                 .toList();
         return new ReturnWindows(legal, categories, WindowLength.ofDuration(returns.window()), seasons, zones,
-                HolidayCalendar.load(windows.builtinHolidays(), windows.holidays()));
+                holidays);
     }
 }
