@@ -14,17 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether an order's lines may be returned: shipped to a country, delivered, not cancelled, within the window
- * after delivery, not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
+ * Decides whether an order's lines may be returned: shipped to a country, delivered, not cancelled, each line within
+ * its return window ({@link ReturnWindows}: legal minimum, category or default, season), not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
  * field by field, so the customer can fix the whole request in one go.
  */
 @ApplicationScoped
 public class ReturnPolicy {
 
     private final ReturnsConfig config;
+    private final ReturnWindows windows;
 
-    ReturnPolicy(ReturnsConfig config) {
+    public ReturnPolicy(ReturnsConfig config, ReturnWindows windows) {
         this.config = config;
+        this.windows = windows;
     }
 
     public List<FieldViolation> check(OrderSnapshot order, CreateReturnRequest request, Instant now) {
@@ -38,13 +40,9 @@ public class ReturnPolicy {
             violations.add(new FieldViolation("orderId", "order was cancelled on " + order.cancelledAt));
         } else if (order.deliveredAt == null) {
             violations.add(new FieldViolation("orderId", "order has not been delivered yet"));
-        } else {
-            Instant deadline = order.deliveredAt.plus(config.window());
-            if (now.isAfter(deadline)) {
-                violations.add(new FieldViolation("orderId", "the return window of " + config.window().toDays()
-                        + " days after delivery ended on " + deadline));
-            }
         }
+        // The window depends on the line's category (ReturnWindows), so it is judged line by line below.
+        boolean windowApplies = order.cancelledAt == null && order.deliveredAt != null && order.contact.country != null;
 
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -64,6 +62,14 @@ public class ReturnPolicy {
                 violations.add(new FieldViolation(field + ".lineId",
                         "line " + requested.lineId() + " was sold as final sale and cannot be returned"));
                 continue;
+            }
+            if (windowApplies) {
+                ReturnWindows.Deadline deadline = windows.deadline(order.contact.country, line.get().category(),
+                        order.deliveredAt, order.placedAt);
+                if (!deadline.isOpenAt(now)) {
+                    violations.add(new FieldViolation(field + ".lineId", deadline.refusal()));
+                    continue;
+                }
             }
             int alreadyReturned = order.returnedUnits(requested.lineId());
             int returnable = line.get().quantity() - alreadyReturned;

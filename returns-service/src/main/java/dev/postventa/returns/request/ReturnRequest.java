@@ -6,6 +6,7 @@ import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
@@ -110,7 +111,7 @@ public class ReturnRequest extends PanacheEntityBase {
 
     /**
      * REQUESTED → REJECTED, decided by a person in operations, with the reason the customer will be shown in the
-     * history. Final; publishes nothing (there is no ReturnRejected contract yet), and the rejected lines no longer
+     * history. Final; raises {@link ReturnRejected} (so the customer can be told), and the rejected lines no longer
      * count as returned.
      */
     public Transition reject(String reason, Instant now) {
@@ -120,8 +121,8 @@ public class ReturnRequest extends PanacheEntityBase {
         requireRequested("be rejected (only a REQUESTED return can)");
         status = ReturnStatus.REJECTED;
         updatedAt = now;
-        return new Transition(this, List.of(),
-                List.of(ReturnHistoryEntry.of(id, status, "rejected by operations: " + reason.strip(), now)), null);
+        return Transition.done(this, new ReturnRejected(id, orderId, customer(), lines, reason.strip(), now),
+                ReturnHistoryEntry.of(id, status, "rejected by operations: " + reason.strip(), now));
     }
 
     private Transition approve(String rma, String by, Instant now) {

@@ -4,6 +4,7 @@ import dev.postventa.events.EventJson;
 import dev.postventa.returns.kpi.KpiFacts;
 import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
+import dev.postventa.returns.policy.ManualReviewRules;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
 import dev.postventa.support.outbox.OutboxWriter;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Accepts return requests: checks the policy, stores the return and its events in one transaction, approves it
@@ -30,16 +32,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReturnRequestService {
 
+    private static final Logger LOG = Logger.getLogger(ReturnRequestService.class);
+
     private final ReturnPolicy policy;
     private final ReturnsConfig config;
     private final RmaNumbers rmaNumbers;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final KpiMetrics kpis;
+    private final ManualReviewRules review;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
-                         Clock clock, KpiMetrics kpis) {
+                         Clock clock, KpiMetrics kpis, ManualReviewRules review) {
         this.kpis = kpis;
+        this.review = review;
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
@@ -129,17 +135,26 @@ public class ReturnRequestService {
         }
         Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now);
         order.countReturned(requested.request().lines);
-        return store(requested, order, now, facts)
+        return review.reasons(order, requested.request().lines, now)
+                .chain(reasons -> store(requested, order, now, facts, reasons))
                 .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
                 .chain(this::view)
                 .map(view -> new Outcome(view, false));
     }
 
-    private Uni<ReturnRequest> store(Transition requested, OrderSnapshot order, Instant now, KpiFacts facts) {
+    /** {@code reviewReasons}: the manual-review rules the return trips; any keeps it REQUESTED for operations. */
+    private Uni<ReturnRequest> store(Transition requested, OrderSnapshot order, Instant now, KpiFacts facts,
+                                     List<String> reviewReasons) {
         ReturnRequest created = requested.request();
         Uni<Void> stored = created.persistAndFlush().chain(() -> Records.record(requested, outbox))
                 .invoke(() -> facts.transition(KpiMetrics.REQUESTED, created, order));
-        if (!config.autoApprove()) {
+        if (!reviewReasons.isEmpty()) {
+            String note = "held for manual review: " + String.join("; ", reviewReasons);
+            LOG.infof("return %s of order %s %s", created.id, created.orderId, note);
+            stored = stored.chain(() -> ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, note, now)
+                    .persist().replaceWithVoid());
+        }
+        if (!config.autoApprove() || !reviewReasons.isEmpty()) {
             return stored.replaceWith(created);
         }
         return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), now), outbox))

@@ -15,6 +15,7 @@ import dev.postventa.support.problem.Problem.FieldViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The return policy's rules, field by field, without a database. */
@@ -48,7 +49,8 @@ class ReturnPolicyTest {
         public int idempotencyRetentionBatchSize() {
             return 1000;
         }
-    });
+    }, new ReturnWindows(ReturnWindows.LEGAL_DEFAULTS, Map.of(), new WindowLength(30, false), List.of(), Map.of(),
+            HolidayCalendar.load(true, Map.of())));
 
     @Test
     void aDeliveredOrderWithinTheWindowMayBeReturned() {
@@ -71,13 +73,17 @@ class ReturnPolicyTest {
     }
 
     @Test
-    void theWindowEndsThirtyDaysAfterDelivery() {
-        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 1)),
-                DELIVERED.plus(Duration.ofDays(30)).plusSeconds(1)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.field()).isEqualTo("orderId");
-                    assertThat(v.message()).startsWith("the return window of 30 days after delivery ended on");
-                });
+    void theWindowEndsAtTheEndOfTheThirtiethLocalDayAfterDeliveryLineByLine() {
+        // Delivered 2026-03-04 10:00 in Mexico City; day 30 is 2026-04-03, which ends at 06:00Z on 2026-04-04.
+        Instant lastMoment = Instant.parse("2026-04-04T05:59:59Z");
+        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 1)), lastMoment)).isEmpty();
+        assertThat(policy.check(order(DELIVERED, null), request(line("L1", 1), line("L2", 1)),
+                lastMoment.plusSeconds(1)))
+                .containsExactly(
+                        new FieldViolation("lines[0].lineId",
+                                "the shop's return window (30 days from delivery) closed on 2026-04-03"),
+                        new FieldViolation("lines[1].lineId",
+                                "the shop's return window (30 days from delivery) closed on 2026-04-03"));
     }
 
     @Test

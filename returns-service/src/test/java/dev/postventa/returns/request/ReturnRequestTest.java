@@ -8,6 +8,7 @@ import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatus;
@@ -108,7 +109,7 @@ class ReturnRequestTest {
     }
 
     @Test
-    void operationsRejectARequestedReturnWithAReasonAndNoEvent() {
+    void operationsRejectARequestedReturnWithAReasonThatTheCustomerIsToldOf() {
         ReturnRequest request = requested();
         Instant later = NOW.plusSeconds(60);
 
@@ -117,7 +118,14 @@ class ReturnRequestTest {
         assertThat(request.status).isEqualTo(ReturnStatus.REJECTED);
         assertThat(request.rmaNumber).isNull();
         assertThat(request.updatedAt).isEqualTo(later);
-        assertThat(rejected.events()).isEmpty();
+        assertThat(rejected.events()).singleElement().isInstanceOfSatisfying(ReturnRejected.class, event -> {
+            assertThat(event.returnId()).isEqualTo(request.id);
+            assertThat(event.orderId()).isEqualTo(request.orderId);
+            assertThat(event.customer()).isEqualTo(request.customer());
+            assertThat(event.lines()).isEqualTo(request.lines);
+            assertThat(event.reason()).isEqualTo("worn outdoors");
+            assertThat(event.rejectedAt()).isEqualTo(later);
+        });
         assertThat(rejected.unchanged()).isNull();
         assertThat(rejected.history()).singleElement().satisfies(h -> {
             assertThat(h.status).isEqualTo(ReturnStatus.REJECTED);

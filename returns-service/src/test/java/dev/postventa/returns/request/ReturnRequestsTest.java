@@ -192,8 +192,8 @@ class ReturnRequestsTest extends ReturnsTestSupport {
         awaitOrder(old, true);
         postReturn(returnBody(old, Orders.SHIRT, 1, "DAMAGED"), null)
                 .statusCode(422)
-                .body("violations[0].field", equalTo("orderId"))
-                .body("violations[0].message", startsWith("the return window of 30 days after delivery ended on"));
+                .body("violations[0].field", equalTo("lines[0].lineId"))
+                .body("violations[0].message", startsWith("the shop's return window (30 days from delivery) closed on "));
     }
 
     @Test

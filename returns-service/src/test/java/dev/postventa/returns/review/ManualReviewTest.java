@@ -14,6 +14,7 @@ import dev.postventa.events.EventCatalog;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.infra.ParallelRequests;
 import dev.postventa.infra.KafkaTestClient;
@@ -90,7 +91,7 @@ class ManualReviewTest extends ReturnsTestSupport {
     }
 
     @Test
-    void aRejectedReturnKeepsItsReasonPublishesNoApprovalAndFreesTheUnits() {
+    void aRejectedReturnKeepsItsReasonPublishesItsRejectionAndFreesTheUnits() throws Exception {
         String orderId = deliveredOrder();
         String returnId = requested(orderId, Orders.SNEAKERS, 1);
 
@@ -130,10 +131,14 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .body("status", equalTo("REQUESTED"));
 
         try (KafkaTestClient kafka = kafka()) {
-            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 1, Duration.ofSeconds(60));
-            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5)))
-                    .extracting(r -> KafkaTestClient.header(r, "ce_type"))
-                    .containsExactly(EventCatalog.typeOf(ReturnRequested.class));
+            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> records =
+                    kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5));
+            assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                    .containsExactly(EventCatalog.typeOf(ReturnRequested.class),
+                            EventCatalog.typeOf(ReturnRejected.class));
+            assertThat(EventJson.mapper().readTree(records.get(1).value()).path("reason").asText())
+                    .isEqualTo("worn outdoors, soles scuffed");
         }
     }
 
