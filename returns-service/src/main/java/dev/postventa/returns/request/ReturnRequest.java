@@ -2,7 +2,11 @@ package dev.postventa.returns.request;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.events.DomainEvent;
+import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.returns.ExchangeConfirmed;
+import dev.postventa.events.returns.ExchangeFallbackApplied;
+import dev.postventa.events.returns.ExchangeRequested;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
@@ -10,7 +14,9 @@ import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.returns.ReturnRequested;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.events.storefront.ExchangeAnswer;
 import dev.postventa.events.storefront.OrderLine;
+import dev.postventa.returns.exchange.ExchangeChoices;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.persistence.JsonbArrayJdbcType;
 import dev.postventa.support.persistence.CustomerColumns;
@@ -24,7 +30,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcType;
@@ -81,12 +89,22 @@ public class ReturnRequest extends PanacheEntityBase {
      * what the customer paid for each line. Raises {@link ReturnRequested}.
      */
     public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested, Instant now) {
+        return request(id, order, requested, Map.of(), now);
+    }
+
+    /**
+     * A new return whose EXCHANGE lines were checked against the inventory: {@code replacementPrices} (by line id)
+     * is the replacement's price when the customer chose it. Raises {@link ReturnRequested}.
+     */
+    public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested,
+                                     Map<String, Money> replacementPrices, Instant now) {
         ReturnRequest created = new ReturnRequest();
         created.id = Objects.requireNonNull(id, "id");
         created.orderId = order.orderId;
         created.contact = CustomerColumns.of(order.customer());
         created.comment = requested.comment();
-        created.lines = requested.lines().stream().map(line -> returnedLine(order, line)).toList();
+        created.lines = requested.lines().stream().map(line -> returnedLine(order, line, replacementPrices))
+                .toList();
         created.status = ReturnStatus.REQUESTED;
         created.createdAt = now;
         created.updatedAt = now;
@@ -130,9 +148,66 @@ public class ReturnRequest extends PanacheEntityBase {
         status = ReturnStatus.APPROVED;
         rmaNumber = Objects.requireNonNull(rma, "rma");
         updatedAt = now;
-        return Transition.done(this,
-                new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now),
-                ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber, now));
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now));
+        // Each exchanged line asks the storefront to reserve its replacement, in the approval's transaction.
+        lines.stream().filter(l -> ReturnedLine.EXCHANGE.equals(l.resolution())).forEach(l -> events.add(
+                new ExchangeRequested(id, orderId, l.lineId(), l.sku(), l.replacementSku(), l.quantity(),
+                        l.replacementUnitPrice(),
+                        ExchangeChoices.differenceToPay(l.unitPrice(), l.replacementUnitPrice(), l.quantity()),
+                        customer(), now)));
+        return new Transition(this, events, List.of(ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber, now)),
+                null);
+    }
+
+    /** The line of this return with that id, if any. */
+    public java.util.Optional<ReturnedLine> line(String lineId) {
+        return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+
+    /**
+     * The storefront answered the reservation of an exchanged line: {@code exchange.reserved} keeps the EXCHANGE and
+     * records the reservation ({@link ExchangeConfirmed}); {@code exchange.rejected} turns the line into its fallback
+     * ({@link ExchangeFallbackApplied}), so the customer is never left with nothing. The first answer for a line
+     * wins: a later one (or an answer for a line that is not a pending exchange, or a return never approved) is a
+     * history note only.
+     */
+    public Transition exchangeAnswered(ExchangeAnswer answer, Instant now) {
+        requireFor(answer.returnId());
+        ReturnedLine line = line(answer.lineId()).orElseThrow(() -> new IllegalArgumentException(
+                "line " + answer.lineId() + " is not part of return " + id));
+        boolean reserved = ExchangeAnswer.RESERVED.equals(answer.type());
+        String said = reserved ? "reserved " + answer.replacementSku() + " (reservation " + answer.reservationId() + ")"
+                : "could not reserve " + answer.replacementSku() + " (" + answer.reason() + ")";
+        if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
+            return Transition.noteOnly(this, ReturnHistoryEntry.of(id, status, "storefront " + said + " for line "
+                    + line.lineId() + ", but the return was never approved: ignored", now), "return is " + status);
+        }
+        if (!ReturnedLine.EXCHANGE.equals(line.resolution()) || line.reservationId() != null) {
+            String why = line.replacementSku() == null ? "the line is not an exchange"
+                    : line.reservationId() != null ? "its replacement was already reserved ("
+                    + line.reservationId() + ")" : "its fallback " + line.resolution() + " already applies";
+            return Transition.noteOnly(this, ReturnHistoryEntry.of(id, status, "storefront " + said + " for line "
+                    + line.lineId() + " after " + why + ": ignored", now), why);
+        }
+        ReturnedLine answered = reserved
+                ? withExchange(line, ReturnedLine.EXCHANGE, answer.reservationId())
+                : withExchange(line, line.fallback(), null);
+        lines = lines.stream().map(l -> l == line ? answered : l).toList();
+        updatedAt = now;
+        DomainEvent event = reserved
+                ? new ExchangeConfirmed(id, orderId, line.lineId(), line.replacementSku(), line.quantity(),
+                        answer.reservationId(), customer(), now)
+                : new ExchangeFallbackApplied(id, orderId, line.lineId(), line.replacementSku(), line.fallback(),
+                        answer.reason(), customer(), now);
+        String detail = reserved ? "storefront " + said + " for line " + line.lineId()
+                : "storefront " + said + " for line " + line.lineId() + ": " + line.fallback() + " applies instead";
+        return Transition.done(this, event, ReturnHistoryEntry.of(id, status, detail, now));
+    }
+
+    private static ReturnedLine withExchange(ReturnedLine l, String resolution, String reservationId) {
+        return new ReturnedLine(l.lineId(), l.sku(), l.name(), l.quantity(), l.unitPrice(), l.reason(), l.category(),
+                resolution, l.fallback(), l.replacementSku(), l.replacementUnitPrice(), reservationId, l.kept());
     }
 
     private void requireRequested(String step) {
@@ -236,10 +311,14 @@ public class ReturnRequest extends PanacheEntityBase {
         }
     }
 
-    private static ReturnedLine returnedLine(OrderSnapshot order, CreateReturnRequest.RequestedLine requested) {
+    private static ReturnedLine returnedLine(OrderSnapshot order, CreateReturnRequest.RequestedLine requested,
+                                             Map<String, Money> replacementPrices) {
         OrderLine line = order.line(requested.lineId()).orElseThrow(() -> new IllegalArgumentException(
                 "line " + requested.lineId() + " is not part of order " + order.orderId));
+        boolean exchange = requested.resolutionOrRefund() == CreateReturnRequest.Resolution.EXCHANGE;
         return new ReturnedLine(line.lineId(), line.sku(), line.name(), requested.quantity(), line.unitPrice(),
-                requested.reason().name());
+                requested.reason().name(), line.category(), requested.resolutionOrRefund().name(),
+                exchange ? requested.fallback().name() : null, exchange ? requested.replacementSku() : null,
+                exchange ? replacementPrices.get(line.lineId()) : null, null, false);
     }
 }

@@ -1,6 +1,8 @@
 package dev.postventa.returns.request;
 
 import dev.postventa.events.EventJson;
+import dev.postventa.returns.exchange.ExchangeCheck;
+import dev.postventa.returns.exchange.ExchangeChoices;
 import dev.postventa.returns.kpi.KpiFacts;
 import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
@@ -41,11 +43,13 @@ public class ReturnRequestService {
     private final Clock clock;
     private final KpiMetrics kpis;
     private final ManualReviewRules review;
+    private final ExchangeCheck exchanges;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
-                         Clock clock, KpiMetrics kpis, ManualReviewRules review) {
+                         Clock clock, KpiMetrics kpis, ManualReviewRules review, ExchangeCheck exchanges) {
         this.kpis = kpis;
         this.review = review;
+        this.exchanges = exchanges;
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
@@ -58,6 +62,10 @@ public class ReturnRequestService {
     }
 
     public Uni<Outcome> create(CreateReturnRequest request, String idempotencyKey) {
+        List<FieldViolation> incomplete = ExchangeChoices.incomplete(request);
+        if (!incomplete.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid("Request is not valid", incomplete));
+        }
         String fingerprint = fingerprint(request);
         KpiFacts facts = kpis.facts();
         return Panache.withTransaction(() -> replayOf(idempotencyKey, fingerprint)
@@ -128,18 +136,23 @@ public class ReturnRequestService {
 
     private Uni<Outcome> createFor(OrderSnapshot order, CreateReturnRequest request, String idempotencyKey,
                                    String fingerprint, Instant now, KpiFacts facts) {
-        List<FieldViolation> violations = policy.check(order, request, now);
-        if (!violations.isEmpty()) {
-            return Uni.createFrom().failure(
-                    ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
-        }
-        Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now);
-        order.countReturned(requested.request().lines);
-        return review.reasons(order, requested.request().lines, now)
-                .chain(reasons -> store(requested, order, now, facts, reasons))
-                .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
-                .chain(this::view)
-                .map(view -> new Outcome(view, false));
+        List<FieldViolation> policyViolations = policy.check(order, request, now);
+        return exchanges.check(order, request).chain(exchange -> {
+            List<FieldViolation> violations = new java.util.ArrayList<>(policyViolations);
+            violations.addAll(exchange.violations());
+            if (!violations.isEmpty()) {
+                return Uni.createFrom().failure(
+                        ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
+            }
+            Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request,
+                    exchange.replacementPrices(), now);
+            order.countReturned(requested.request().lines);
+            return review.reasons(order, requested.request().lines, now)
+                    .chain(reasons -> store(requested, order, now, facts, reasons))
+                    .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
+                    .chain(this::view)
+                    .map(view -> new Outcome(view, false));
+        });
     }
 
     /** {@code reviewReasons}: the manual-review rules the return trips; any keeps it REQUESTED for operations. */

@@ -37,8 +37,9 @@ class ReturnRequestTest {
         ReturnRequest request = requested.request();
         assertThat(request.status).isEqualTo(ReturnStatus.REQUESTED);
         assertThat(request.rmaNumber).isNull();
-        assertThat(request.lines).containsExactly(
-                new ReturnedLine("L1", "SKU-1", "Camisa", 2, Money.of("499.90", "MXN"), "DAMAGED"));
+        // A request without resolutions is a refund; the line keeps the order line's category (return rules use it).
+        assertThat(request.lines).containsExactly(new ReturnedLine("L1", "SKU-1", "Camisa", 2,
+                Money.of("499.90", "MXN"), "DAMAGED", "apparel", ReturnedLine.REFUND, null, null, null, null, false));
         assertThat(request.customer().email()).isEqualTo("ana@example.mx");
         assertThat(requested.events()).singleElement().isInstanceOfSatisfying(ReturnRequested.class, e -> {
             assertThat(e.returnId()).isEqualTo(id);
