@@ -6,6 +6,7 @@ import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
+import dev.postventa.returns.resolution.KeepItemRule;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.persistence.SqlStates;
 import dev.postventa.support.problem.Problem.FieldViolation;
@@ -36,10 +37,12 @@ public class ReturnRequestService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final KpiMetrics kpis;
+    private final KeepItemRule keepItem;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
-                         Clock clock, KpiMetrics kpis) {
+                         Clock clock, KpiMetrics kpis, KeepItemRule keepItem) {
         this.kpis = kpis;
+        this.keepItem = keepItem;
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
@@ -127,7 +130,8 @@ public class ReturnRequestService {
             return Uni.createFrom().failure(
                     ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
         }
-        Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now);
+        Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request, now,
+                keepItem.markerFor(order));
         order.countReturned(requested.request().lines);
         return store(requested, order, now, facts)
                 .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))

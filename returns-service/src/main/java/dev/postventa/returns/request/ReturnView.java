@@ -1,14 +1,19 @@
 package dev.postventa.returns.request;
 
 import dev.postventa.events.ReturnedLine;
+import dev.postventa.events.returns.InspectedLine;
+import dev.postventa.returns.resolution.Settlement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What a customer sees of a return: status, lines, RMA, tracking number and every step with its time. */
+/**
+ * What a customer sees of a return: status, lines, RMA, tracking number and every step with its time; once inspected,
+ * what was accepted of each line (with grade and note), and once resolved, what is paid back.
+ */
 public record ReturnView(UUID id, String orderId, ReturnStatus status, String rmaNumber, String trackingNumber,
                          String comment, List<ReturnedLine> lines, Instant createdAt, Instant updatedAt,
-                         List<Step> history) {
+                         List<Step> history, List<InspectedLine> inspection, Settlement resolution) {
 
     /** One step of the history. */
     public record Step(ReturnStatus status, String detail, Instant at) {
@@ -17,6 +22,7 @@ public record ReturnView(UUID id, String orderId, ReturnStatus status, String rm
     static ReturnView of(ReturnRequest request, List<ReturnHistoryEntry> history) {
         return new ReturnView(request.id, request.orderId, request.status, request.rmaNumber, request.trackingNumber,
                 request.comment, request.lines, request.createdAt, request.updatedAt,
-                history.stream().map(h -> new Step(h.status, h.detail, h.at)).toList());
+                history.stream().map(h -> new Step(h.status, h.detail, h.at)).toList(), request.inspection,
+                request.resolution);
     }
 }
