@@ -22,25 +22,27 @@ public class KpiQuery {
     /** {@code bySku} lists the SKUs with the most returned units only. */
     public static final int MAX_SKUS = 50;
 
-    private static final String APPROVED_OR_LATER = "status IN ('APPROVED', 'IN_TRANSIT', 'RECEIVED')";
+    private static final String APPROVED_OR_LATER = "status IN ('APPROVED', 'IN_TRANSIT', 'RECEIVED', 'RESOLVED')";
+    // Received: waiting for inspection, or resolved after receipt (a kept return is resolved without a receipt).
+    private static final String RECEIVED = "(status = 'RECEIVED' OR status = 'RESOLVED' AND received_at IS NOT NULL)";
 
     private static final String TOTALS = """
             SELECT count(*),
                    count(*) FILTER (WHERE %1$s),
                    count(*) FILTER (WHERE status = 'REJECTED'),
-                   count(*) FILTER (WHERE status = 'RECEIVED'),
+                   count(*) FILTER (WHERE %5$s),
                    coalesce(sum(units), 0),
-                   coalesce(sum(units) FILTER (WHERE status <> 'REJECTED'), 0),
+                   coalesce(sum(units) FILTER (WHERE status NOT IN ('REJECTED', 'CANCELLED')), 0),
                    %2$s, %3$s, %4$s
             FROM (SELECT r.*, (SELECT sum((l->>'quantity')::bigint) FROM jsonb_array_elements(r.lines) l) AS units
                   FROM return_request r WHERE r.created_at >= :from AND r.created_at < :to) r
             """.formatted(APPROVED_OR_LATER, percentiles("label_created_at"), percentiles("received_at"),
-            percentiles("refunded_at"));
+            percentiles("refunded_at"), RECEIVED);
 
     // One row per (dimension, key); a return counts once per group it has lines in. Category from the order line.
     private static final String GROUPS = """
             WITH line AS (
-                SELECT r.id, r.status, r.country, coalesce(rl->>'reason', 'unknown') AS reason,
+                SELECT r.id, r.status, r.received_at, r.country, coalesce(rl->>'reason', 'unknown') AS reason,
                        coalesce(rl->>'sku', 'unknown') AS sku, coalesce(ol.category, 'unknown') AS category,
                        (rl->>'quantity')::bigint AS quantity
                 FROM return_request r
@@ -58,14 +60,14 @@ public class KpiQuery {
                 SELECT dim, key, count(DISTINCT id) AS returns, sum(quantity) AS units,
                        count(DISTINCT id) FILTER (WHERE %s) AS approved,
                        count(DISTINCT id) FILTER (WHERE status = 'REJECTED') AS rejected,
-                       count(DISTINCT id) FILTER (WHERE status = 'RECEIVED') AS received
+                       count(DISTINCT id) FILTER (WHERE %s) AS received
                 FROM keyed GROUP BY dim, key),
             ranked AS (
                 SELECT *, row_number() OVER (PARTITION BY dim ORDER BY units DESC, key) AS rank FROM grouped)
             SELECT dim, key, returns, units, approved, rejected, received FROM ranked
             WHERE dim <> 'sku' OR rank <= %d
             ORDER BY dim, rank
-            """.formatted(APPROVED_OR_LATER, MAX_SKUS);
+            """.formatted(APPROVED_OR_LATER, RECEIVED, MAX_SKUS);
 
     private static final String SOLD = """
             SELECT coalesce(sum((e->>'quantity')::bigint), 0)

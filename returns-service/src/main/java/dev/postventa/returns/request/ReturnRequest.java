@@ -7,11 +7,16 @@ import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.returns.ExchangeConfirmed;
 import dev.postventa.events.returns.ExchangeFallbackApplied;
 import dev.postventa.events.returns.ExchangeRequested;
+import dev.postventa.events.returns.ExchangeFallbackApplied;
+import dev.postventa.events.returns.InspectedLine;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRejected;
+import dev.postventa.events.returns.ReturnInspected;
 import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
 import dev.postventa.events.storefront.ExchangeAnswer;
@@ -19,6 +24,7 @@ import dev.postventa.events.storefront.OrderLine;
 import dev.postventa.returns.exchange.ExchangeChoices;
 import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.persistence.JsonbArrayJdbcType;
+import dev.postventa.returns.resolution.Settlement;
 import dev.postventa.support.persistence.CustomerColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +41,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A customer's return and its state machine: {@code REQUESTED → APPROVED → IN_TRANSIT → RECEIVED}, or
- * {@code REQUESTED → REJECTED} when operations refuse it on review. Every step
+ * A customer's return and its state machine: {@code REQUESTED → APPROVED → IN_TRANSIT → RECEIVED → RESOLVED}
+ * (inspected and settled), {@code APPROVED → RESOLVED} at once when the customer keeps every item,
+ * {@code REQUESTED → REJECTED} when operations refuse it on review, and {@code REQUESTED/APPROVED → CANCELLED} when
+ * the customer cancels before the carrier's pickup. Every step
  * checks the current status, changes the return and hands back the events to publish and the history to record;
  * a step the status does not allow throws {@link IllegalTransitionException}. A return never moves backwards: a
  * carrier scan behind where the return already is becomes a history note, not an error.
@@ -79,6 +88,16 @@ public class ReturnRequest extends PanacheEntityBase {
     /** When refund-service issued the refund (its clock, {@code RefundIssued.issuedAt}); the first refund only. */
     @Column(name = "refunded_at")
     public Instant refundedAt;
+    /** What the warehouse (or the automatic acceptance on receipt) accepted of each shipped line; null before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbArrayJdbcType.class)
+    public List<InspectedLine> inspection;
+    /** How the return was settled (amounts per line and in total); null until RESOLVED. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbArrayJdbcType.class)
+    public Settlement resolution;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
 
     public static Uni<List<ReturnRequest>> forOrder(String orderId) {
         return list("orderId = ?1 order by createdAt", orderId);
@@ -89,7 +108,7 @@ public class ReturnRequest extends PanacheEntityBase {
      * what the customer paid for each line. Raises {@link ReturnRequested}.
      */
     public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested, Instant now) {
-        return request(id, order, requested, Map.of(), now);
+        return request(id, order, requested, Map.of(), now, UnaryOperator.identity());
     }
 
     /**
@@ -98,13 +117,29 @@ public class ReturnRequest extends PanacheEntityBase {
      */
     public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested,
                                      Map<String, Money> replacementPrices, Instant now) {
+        return request(id, order, requested, replacementPrices, now, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #request(UUID, OrderSnapshot, CreateReturnRequest, Instant)}, each line passed through {@code marker}
+     * once built (e.g. the keep-the-item rule sets its category and {@code kept}).
+     */
+    public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested, Instant now,
+                                     UnaryOperator<ReturnedLine> marker) {
+        return request(id, order, requested, Map.of(), now, marker);
+    }
+
+    /** A new return with its exchanges' replacement prices and each line passed through {@code marker}. */
+    public static Transition request(UUID id, OrderSnapshot order, CreateReturnRequest requested,
+                                     Map<String, Money> replacementPrices, Instant now,
+                                     UnaryOperator<ReturnedLine> marker) {
         ReturnRequest created = new ReturnRequest();
         created.id = Objects.requireNonNull(id, "id");
         created.orderId = order.orderId;
         created.contact = CustomerColumns.of(order.customer());
         created.comment = requested.comment();
-        created.lines = requested.lines().stream().map(line -> returnedLine(order, line, replacementPrices))
-                .toList();
+        created.lines = requested.lines().stream()
+                .map(line -> marker.apply(returnedLine(order, line, replacementPrices))).toList();
         created.status = ReturnStatus.REQUESTED;
         created.createdAt = now;
         created.updatedAt = now;
@@ -148,16 +183,24 @@ public class ReturnRequest extends PanacheEntityBase {
         status = ReturnStatus.APPROVED;
         rmaNumber = Objects.requireNonNull(rma, "rma");
         updatedAt = now;
+        boolean kept = keptByCustomer();
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now));
+        events.add(new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now, kept));
         // Each exchanged line asks the storefront to reserve its replacement, in the approval's transaction.
         lines.stream().filter(l -> ReturnedLine.EXCHANGE.equals(l.resolution())).forEach(l -> events.add(
                 new ExchangeRequested(id, orderId, l.lineId(), l.sku(), l.replacementSku(), l.quantity(),
                         l.replacementUnitPrice(),
                         ExchangeChoices.differenceToPay(l.unitPrice(), l.replacementUnitPrice(), l.quantity()),
                         customer(), now)));
-        return new Transition(this, events, List.of(ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber, now)),
-                null);
+        if (!kept) {
+            return new Transition(this, events,
+                    List.of(ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber, now)), null);
+        }
+        // Nothing is shipped back: every unit counts as accepted and the return is settled at once, uninspected
+        // (no ReturnInspected: nobody looked at anything).
+        ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, by + ", RMA " + rmaNumber
+                + "; the customer keeps the items", now);
+        return resolve(Map.of(), true, now, events, List.of(note));
     }
 
     /** The line of this return with that id, if any. */
@@ -210,6 +253,75 @@ public class ReturnRequest extends PanacheEntityBase {
                 resolution, l.fallback(), l.replacementSku(), l.replacementUnitPrice(), reservationId, l.kept());
     }
 
+    /** True when every line is kept by the customer (under the keep-the-item threshold): nothing is shipped back. */
+    public boolean keptByCustomer() {
+        return !lines.isEmpty() && lines.stream().allMatch(ReturnedLine::kept);
+    }
+
+    /**
+     * The received return is inspected: {@code inspected} has one entry per line that was shipped back (kept lines
+     * are settled in full, uninspected). RECEIVED → RESOLVED: raises {@link ReturnInspected}, an
+     * {@link ExchangeFallbackApplied} per exchange that cannot ship, and {@link ReturnResolved}. A return inspected
+     * already (RESOLVED) or not received yet is refused.
+     */
+    public Transition inspect(List<InspectedLine> inspected, boolean automatic, Instant now) {
+        if (status != ReturnStatus.RECEIVED) {
+            throw new IllegalTransitionException(id, status, status == ReturnStatus.RESOLVED
+                    ? "be inspected again (it was inspected and resolved already)"
+                    : "be inspected (only a RECEIVED return can)");
+        }
+        inspection = List.copyOf(inspected);
+        int accepted = inspected.stream().mapToInt(InspectedLine::acceptedQuantity).sum();
+        int expected = inspected.stream().mapToInt(InspectedLine::expectedQuantity).sum();
+        ReturnInspected event = new ReturnInspected(id, orderId, rmaNumber, customer(), inspection, automatic, now);
+        ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, (automatic ? "accepted on receipt"
+                : "inspected by the warehouse") + ": " + accepted + " of " + expected + " units accepted", now);
+        Map<String, InspectedLine> byLine = new java.util.HashMap<>();
+        inspected.forEach(line -> byLine.put(line.lineId(), line));
+        return resolve(byLine, false, now, List.of(event), List.of(note));
+    }
+
+    private Transition resolve(Map<String, InspectedLine> inspected, boolean kept, Instant now,
+                               List<DomainEvent> before, List<ReturnHistoryEntry> notes) {
+        Settlement settled = Settlement.settle(lines, inspected, kept);
+        status = ReturnStatus.RESOLVED;
+        resolution = settled;
+        resolvedAt = now;
+        updatedAt = now;
+        List<DomainEvent> events = new ArrayList<>(before);
+        settled.fallbacks().forEach(f -> events.add(new ExchangeFallbackApplied(id, orderId, f.lineId(),
+                f.replacementSku(), f.fallback(), f.reason(), customer(), now)));
+        events.add(new ReturnResolved(id, orderId, rmaNumber, customer(), settled.lines(), settled.refundAmount(),
+                settled.creditAmount(), settled.restockingFees(), kept, now));
+        List<ReturnHistoryEntry> history = new ArrayList<>(notes);
+        history.add(ReturnHistoryEntry.of(id, status, "resolved: refund " + settled.refundAmount().amount()
+                + ", store credit " + settled.creditAmount().amount() + ", restocking fees "
+                + settled.restockingFees().amount() + " " + settled.refundAmount().currency(), now));
+        return new Transition(this, events, history, null);
+    }
+
+    /**
+     * The customer (or operations) cancels the return before the carrier picks it up: REQUESTED or APPROVED →
+     * CANCELLED, raises {@link ReturnCancelled}. Cancelling a cancelled return changes nothing (no event, no history:
+     * {@link Transition#unchanged()} says so); any later status is refused.
+     */
+    public Transition cancel(Instant now) {
+        if (status == ReturnStatus.CANCELLED) {
+            return new Transition(this, List.of(), List.of(), "return was cancelled already");
+        }
+        if (status != ReturnStatus.REQUESTED && status != ReturnStatus.APPROVED) {
+            throw new IllegalTransitionException(id, status, switch (status) {
+                case IN_TRANSIT, RECEIVED -> "be cancelled (already picked up by the carrier)";
+                default -> "be cancelled (only a REQUESTED or APPROVED return can)";
+            });
+        }
+        status = ReturnStatus.CANCELLED;
+        updatedAt = now;
+        return Transition.done(this,
+                new ReturnCancelled(id, orderId, rmaNumber, trackingNumber, customer(), now),
+                ReturnHistoryEntry.of(id, status, "cancelled by the customer", now));
+    }
+
     private void requireRequested(String step) {
         if (status != ReturnStatus.REQUESTED) {
             throw new IllegalTransitionException(id, status, step);
@@ -222,6 +334,11 @@ public class ReturnRequest extends PanacheEntityBase {
      */
     public Transition labelCreated(ReturnShipmentCreated label, Instant now) {
         requireFor(label.returnId());
+        if (status == ReturnStatus.CANCELLED) {
+            return Transition.noteOnly(this, ReturnHistoryEntry.of(id, status, "return label created with "
+                    + label.carrier() + ", tracking number " + label.trackingNumber() + " after cancellation",
+                    label.createdAt()), "return was cancelled when its label was reported");
+        }
         if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
             throw new IllegalTransitionException(id, status, "get a return label (it was never approved)");
         }
@@ -249,6 +366,10 @@ public class ReturnRequest extends PanacheEntityBase {
         requireFor(scan.returnId());
         if (status == ReturnStatus.REQUESTED || status == ReturnStatus.REJECTED) {
             throw new IllegalTransitionException(id, status, "take a carrier scan (it was never approved)");
+        }
+        if (status == ReturnStatus.CANCELLED || status == ReturnStatus.RESOLVED && receivedAt == null) {
+            // A label scanned after cancellation, or for items the customer keeps: recorded, changes nothing.
+            return noteOnly(scan, "return is " + status + (status == ReturnStatus.CANCELLED ? "" : " (kept by the customer)"));
         }
         if (trackingNumber == null && scan.trackingNumber() != null) {
             trackingNumber = scan.trackingNumber();

@@ -9,6 +9,7 @@ import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.policy.ManualReviewRules;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
+import dev.postventa.returns.resolution.KeepItemRule;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.persistence.SqlStates;
 import dev.postventa.support.problem.Problem.FieldViolation;
@@ -44,12 +45,15 @@ public class ReturnRequestService {
     private final KpiMetrics kpis;
     private final ManualReviewRules review;
     private final ExchangeCheck exchanges;
+    private final KeepItemRule keepItem;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
-                         Clock clock, KpiMetrics kpis, ManualReviewRules review, ExchangeCheck exchanges) {
+                         Clock clock, KpiMetrics kpis, ManualReviewRules review, ExchangeCheck exchanges,
+                         KeepItemRule keepItem) {
         this.kpis = kpis;
         this.review = review;
         this.exchanges = exchanges;
+        this.keepItem = keepItem;
         this.policy = policy;
         this.config = config;
         this.rmaNumbers = rmaNumbers;
@@ -145,7 +149,7 @@ public class ReturnRequestService {
                         ProblemException.unprocessable("return-not-allowed", "Return not allowed", violations));
             }
             Transition requested = ReturnRequest.request(UUID.randomUUID(), order, request,
-                    exchange.replacementPrices(), now);
+                    exchange.replacementPrices(), now, keepItem.markerFor(order));
             order.countReturned(requested.request().lines);
             return review.reasons(order, requested.request().lines, now)
                     .chain(reasons -> store(requested, order, now, facts, reasons))

@@ -2,6 +2,7 @@ package dev.postventa.returns.request;
 
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
+import dev.postventa.returns.inspection.Inspection;
 import dev.postventa.returns.kpi.KpiFacts;
 import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
@@ -25,10 +26,12 @@ public class ShipmentProgress {
 
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final Inspection inspection;
 
-    ShipmentProgress(OutboxWriter outbox, Clock clock) {
+    ShipmentProgress(OutboxWriter outbox, Clock clock, Inspection inspection) {
         this.outbox = outbox;
         this.clock = clock;
+        this.inspection = inspection;
     }
 
     /** {@code facts} collects the KPI facts of this attempt; the caller counts them once the inbox commits. */
@@ -65,7 +68,8 @@ public class ShipmentProgress {
                 return recorded;
             }
             facts.received(request.createdAt, request.receivedAt);
-            return recorded.chain(() -> OrderSnapshot.<OrderSnapshot>findById(request.orderId))
+            // Accepted on receipt (and settled) in this same transaction unless a line needs a person.
+            return recorded.chain(() -> inspection.onReceipt(request)).chain(() -> OrderSnapshot.<OrderSnapshot>findById(request.orderId))
                     .invoke(order -> facts.transition(KpiMetrics.RECEIVED, request, order)).replaceWithVoid();
         });
     }
