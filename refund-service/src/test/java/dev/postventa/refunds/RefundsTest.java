@@ -72,7 +72,7 @@ class RefundsTest {
     }
 
     @Test
-    void aReceivedReturnIsRefundedWhatWasPaidForItsLines() {
+    void aResolvedReturnIsRefundedItsRefundAmount() {
         UUID returnId = UUID.randomUUID();
         publish(resolved(returnId, "MX-2001"));
 
@@ -93,8 +93,10 @@ class RefundsTest {
         assertThat(json(record).path("amount").path("amount").isTextual()).as("amount travels as a string").isTrue();
         assertThat(issued.providerReference()).startsWith("sim_re_");
         assertThat(issued.customer()).isEqualTo(ReturnEvents.ANA);
+        assertThat(issued.restockingFee()).as("nothing deducted").isEqualTo(Money.zero("MXN"));
 
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("restockingFee.amount")).isEqualTo("0.00");
         assertThat(refund.getString("returnId")).isEqualTo(returnId.toString());
         assertThat(refund.getString("orderId")).isEqualTo("MX-2001");
         assertThat(refund.getString("amount.amount")).isEqualTo("2298.80");

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,12 +21,10 @@ public class StoreCreditExpiry {
 
     private final StoreCreditService credits;
     private final StoreCreditConfig config;
-    private final Clock clock;
 
-    StoreCreditExpiry(StoreCreditService credits, StoreCreditConfig config, Clock clock) {
+    StoreCreditExpiry(StoreCreditService credits, StoreCreditConfig config) {
         this.credits = credits;
         this.config = config;
-        this.clock = clock;
     }
 
     @Scheduled(identity = "store-credit-expiry", every = "${postventa.store-credit.expiry-interval:1m}",
@@ -39,7 +36,7 @@ public class StoreCreditExpiry {
 
     /** One round (also called by tests, on a Vert.x context); returns how many credits expired. */
     public Uni<Integer> sweep() {
-        Instant now = clock.instant();
+        Instant now = credits.now();
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
                         "select distinct e.accountId from StoreCreditEntry e where e.kind = :kind and e.remaining > 0 "
                                 + "and e.expiresAt <= :now", UUID.class)

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -54,7 +55,7 @@ public class StoreCreditService {
      * unless the return was credited already. Must run inside the inbox's transaction.
      */
     public Uni<Void> issue(ReturnResolved resolved) {
-        Instant now = clock.instant();
+        Instant now = now();
         CustomerContact customer = resolved.customer();
         CreditAmounts amounts = CreditAmounts.of(resolved.creditAmount(), config.bonusPercent());
         String key = CustomerKey.of(customer.customerId(), customer.email());
@@ -155,7 +156,7 @@ public class StoreCreditService {
 
     private Uni<Redemption> spend(StoreCreditAccount account, Money amount, String reference, String idempotencyKey,
                                   String fingerprint) {
-        Instant now = clock.instant();
+        Instant now = now();
         // Credit past its expiry is never spent, even before the sweep reaches it: it is expired here first.
         return expireDue(account, now)
                 .chain(() -> StoreCreditEntry.<StoreCreditEntry>list(
@@ -177,6 +178,14 @@ public class StoreCreditService {
                                     reference, account.balanceMoney().amount().toPlainString()))
                             .replaceWith(new Redemption(RedemptionView.of(redeemed.entry(), account.currency), false));
                 });
+    }
+
+    /**
+     * Our clock at PostgreSQL's precision (microseconds): a redemption answered at once and its replay read from the
+     * row then show the same time.
+     */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Uni<Redemption> replay(StoreCreditEntry previous, String fingerprint, String idempotencyKey,
