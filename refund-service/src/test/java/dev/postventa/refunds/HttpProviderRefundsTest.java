@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.postventa.refunds.ReturnEvents.publish;
-import static dev.postventa.refunds.ReturnEvents.received;
+import static dev.postventa.refunds.ReturnEvents.resolved;
 import static io.restassured.RestAssured.given;
 import static dev.postventa.refunds.RefundOutcomes.assertOnlyOutcome;
 import static dev.postventa.refunds.RefundOutcomes.awaitOutcome;
@@ -98,7 +98,7 @@ class HttpProviderRefundsTest {
         provider.register(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"reference\":\"re_now_1\"}")));
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-8001"));
+        publish(resolved(returnId, "MX-8001"));
 
         RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT)
                 .value(), RefundIssued.class);
@@ -118,7 +118,7 @@ class HttpProviderRefundsTest {
         provider.register(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json").withBody("{\"reason\":\"charge already refunded\"}")));
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-8002"));
+        publish(resolved(returnId, "MX-8002"));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT)
                 .value(), RefundFailed.class);
@@ -142,7 +142,7 @@ class HttpProviderRefundsTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"succeeded\",\"reference\":\"re_late_1\"}")));
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-8003"));
+        publish(resolved(returnId, "MX-8003"));
 
         await().atMost(WAIT).until(() -> !"PENDING".equals(statusOf(returnId))
                 && !"OUTCOME_UNKNOWN".equals(statusOf(returnId)));
@@ -166,7 +166,7 @@ class HttpProviderRefundsTest {
         provider.register(get(urlPathMatching("/v1/refunds/.+")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(LATE).withBody("{\"status\":\"succeeded\",\"reference\":\"re_silent_1\"}")));
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-8004"));
+        publish(resolved(returnId, "MX-8004"));
 
         await().atMost(WAIT).until(() -> !"PENDING".equals(statusOf(returnId)));
         String refundId = refundOf(returnId).getString("id");

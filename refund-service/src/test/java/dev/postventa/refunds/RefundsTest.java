@@ -6,7 +6,7 @@ import static dev.postventa.infra.Callers.asOps;
 import static org.hamcrest.Matchers.startsWith;
 import dev.postventa.events.EventCatalog;
 import static dev.postventa.refunds.ReturnEvents.publish;
-import static dev.postventa.refunds.ReturnEvents.received;
+import static dev.postventa.refunds.ReturnEvents.resolved;
 import static io.restassured.RestAssured.given;
 import static dev.postventa.refunds.RefundOutcomes.assertOnlyOutcome;
 import static dev.postventa.refunds.RefundOutcomes.awaitOutcome;
@@ -27,6 +27,7 @@ import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.OperationsEndpoints;
 import dev.postventa.infra.PostventaTestResource;
@@ -53,7 +54,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A received return is refunded exactly once, for what was paid for the received lines, through the (simulated)
+ * A resolved return is refunded exactly once, its refund amount (what was paid for the lines refunded), through the (simulated)
  * payment provider; every outcome is told on {@code postventa.refunds}. Real Kafka, PostgreSQL and Debezium.
  */
 @QuarkusTest
@@ -71,9 +72,9 @@ class RefundsTest {
     }
 
     @Test
-    void aReceivedReturnIsRefundedWhatWasPaidForItsLines() {
+    void aResolvedReturnIsRefundedItsRefundAmount() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-2001"));
+        publish(resolved(returnId, "MX-2001"));
 
         ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         JsonPath refund = refundOf(returnId);
@@ -92,8 +93,10 @@ class RefundsTest {
         assertThat(json(record).path("amount").path("amount").isTextual()).as("amount travels as a string").isTrue();
         assertThat(issued.providerReference()).startsWith("sim_re_");
         assertThat(issued.customer()).isEqualTo(ReturnEvents.ANA);
+        assertThat(issued.restockingFee()).as("nothing deducted").isEqualTo(Money.zero("MXN"));
 
         assertThat(refund.getString("status")).isEqualTo("ISSUED");
+        assertThat(refund.getString("restockingFee.amount")).isEqualTo("0.00");
         assertThat(refund.getString("returnId")).isEqualTo(returnId.toString());
         assertThat(refund.getString("orderId")).isEqualTo("MX-2001");
         assertThat(refund.getString("amount.amount")).isEqualTo("2298.80");
@@ -113,7 +116,7 @@ class RefundsTest {
     @Test
     void theOrdersCustomerSeesTheRefundAndOthersDoNot() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-2002"));
+        publish(resolved(returnId, "MX-2002"));
         awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         String refundId = refundOf(returnId).getString("id");
 
@@ -132,8 +135,7 @@ class RefundsTest {
     @Test
     void aGuestsReceivedReturnIsRefundedLikeAnyOther() {
         UUID returnId = UUID.randomUUID();
-        publish(new ReturnReceived(returnId, "MX-GUEST-1", "RMA-MX-GUEST-1", ReturnEvents.GUEST,
-                ReturnEvents.SHIRTS_AND_SNEAKERS, Instant.now()));
+        publish(resolved(returnId, "MX-GUEST-1", ReturnEvents.GUEST, ReturnEvents.SHIRTS_AND_SNEAKERS));
 
         ConsumerRecord<String, byte[]> record = awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         RefundIssued issued = EventJson.fromBytes(record.value(), RefundIssued.class);
@@ -146,9 +148,9 @@ class RefundsTest {
     }
 
     @Test
-    void theSameReturnReceivedTwiceOrUnderAnotherEventIdIsRefundedOnce() {
+    void theSameReturnResolvedTwiceOrUnderAnotherEventIdIsRefundedOnce() {
         UUID returnId = UUID.randomUUID();
-        ReturnReceived received = received(returnId, "MX-2002");
+        ReturnResolved received = resolved(returnId, "MX-2002");
         String eventId = UUID.randomUUID().toString();
         String otherEventId = UUID.randomUUID().toString();
         publish(received, eventId);
@@ -179,7 +181,7 @@ class RefundsTest {
         // Published together, their payments are due together: the worker performs them in the same rounds.
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             for (int i = 0; i < returnIds.size(); i++) {
-                ReturnReceived event = received(returnIds.get(i), "MX-70" + i);
+                ReturnResolved event = resolved(returnIds.get(i), "MX-70" + i);
                 kafka.sendCloudEvent(event.topic(), event.aggregateId(), UUID.randomUUID().toString(),
                         event.eventType(), "returns-service", EventJson.toBytes(event));
             }
@@ -204,7 +206,7 @@ class RefundsTest {
     @Test
     void aRefusedRefundFailsForGoodWithTheProvidersReason() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "FAIL-3001"));
+        publish(resolved(returnId, "FAIL-3001"));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
@@ -223,7 +225,7 @@ class RefundsTest {
     @Test
     void transientProviderFailuresAreRetriedUntilTheRefundIsIssued() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "FLAKY-3002"));
+        publish(resolved(returnId, "FLAKY-3002"));
 
         awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
         JsonPath refund = refundOf(returnId);
@@ -236,7 +238,7 @@ class RefundsTest {
     @Test
     void aProviderThatStaysDownFailsTheRefundOnlyOnceItsLookupFindsNoPayment() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "DOWN-3003"));
+        publish(resolved(returnId, "DOWN-3003"));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
@@ -255,7 +257,7 @@ class RefundsTest {
     @Test
     void anAdapterThrowingUnexpectedlyEndsInAVisibleFinalStateNotPendingForever() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, AnswerLosingPaymentProvider.BROKEN_PREFIX + "3005"));
+        publish(resolved(returnId, AnswerLosingPaymentProvider.BROKEN_PREFIX + "3005"));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
@@ -271,7 +273,7 @@ class RefundsTest {
     @Test
     void aPaymentAnsweredWithoutAReferenceIsIssuedUnderTheReferenceItsLookupFinds() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, AnswerLosingPaymentProvider.NO_REFERENCE_PREFIX + "3006"));
+        publish(resolved(returnId, AnswerLosingPaymentProvider.NO_REFERENCE_PREFIX + "3006"));
 
         RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
@@ -315,13 +317,13 @@ class RefundsTest {
     @Test
     void linesInMixedCurrenciesFailTheRefundWithoutPaying() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, "MX-3004", List.of(
+        publish(resolved(returnId, "MX-3004", List.of(
                 new ReturnedLine("L1", "SKU-SHIRT", "Camisa", 1, Money.of("499.90", "MXN"), "DEFECTIVE"),
                 new ReturnedLine("L2", "SKU-CAP", "Cap", 1, Money.of("20.00", "USD"), "DEFECTIVE"))));
 
         RefundFailed failed = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundFailed.class), WAIT).value(),
                 RefundFailed.class);
-        assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
+        assertThat(failed.reason()).isEqualTo("the resolved lines mix currencies MXN, USD");
         assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
         JsonPath refund = refundOf(returnId);
         assertThat(refund.getString("status")).isEqualTo("FAILED");
@@ -334,7 +336,7 @@ class RefundsTest {
     @Test
     void anAnswerLostAfterThePaymentIsRetriedUnderTheSameKeyAndPaysOnce() {
         UUID returnId = UUID.randomUUID();
-        publish(received(returnId, AnswerLosingPaymentProvider.LOST_PREFIX + "5001"));
+        publish(resolved(returnId, AnswerLosingPaymentProvider.LOST_PREFIX + "5001"));
 
         RefundIssued issued = EventJson.fromBytes(awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT).value(),
                 RefundIssued.class);
@@ -412,43 +414,47 @@ class RefundsTest {
         String poisonKey = UUID.randomUUID().toString();
         UUID brokenReturn = UUID.randomUUID();
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
-            kafka.sendCloudEvent(Topics.RETURNS, poisonKey, EventCatalog.typeOf(ReturnReceived.class), "returns-service",
+            kafka.sendCloudEvent(Topics.RETURNS, poisonKey, EventCatalog.typeOf(ReturnResolved.class), "returns-service",
                     "not json at all".getBytes(StandardCharsets.UTF_8));
         }
-        publish(received(brokenReturn, "MX-4000", List.of()));
+        publish(resolved(brokenReturn, "MX-4000", List.of()));
         UUID next = UUID.randomUUID();
-        publish(received(next, "MX-4001"));
+        publish(resolved(next, "MX-4001"));
 
         await().atMost(WAIT).until(() -> ServiceDatabase.count(
                 "select count(*) from refund where return_id = ? and status = 'ISSUED'", next) == 1);
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             ConsumerRecord<String, byte[]> poison = kafka.awaitRecords(Topics.deadLetter("refund-service"),
                     r -> poisonKey.equals(r.key()), 1, WAIT).get(0);
-            assertThat(KafkaTestClient.header(poison, "dead-letter-reason")).contains("not a valid ReturnReceived");
+            assertThat(KafkaTestClient.header(poison, "dead-letter-reason")).contains("not a valid ReturnResolved");
             assertThat(KafkaTestClient.header(poison, "dead-letter-topic")).isEqualTo(Topics.RETURNS);
-            assertThat(KafkaTestClient.header(poison, "ce_type")).isEqualTo(EventCatalog.typeOf(ReturnReceived.class));
+            assertThat(KafkaTestClient.header(poison, "ce_type")).isEqualTo(EventCatalog.typeOf(ReturnResolved.class));
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
 
             ConsumerRecord<String, byte[]> broken = kafka.awaitRecords(Topics.deadLetter("refund-service"),
                     r -> brokenReturn.toString().equals(r.key()), 1, WAIT).get(0);
-            assertThat(KafkaTestClient.header(broken, "dead-letter-reason")).contains("there are no received lines");
+            assertThat(KafkaTestClient.header(broken, "dead-letter-reason")).contains("there are no resolved lines");
         }
         assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", brokenReturn)).isZero();
     }
 
     @Test
-    void returnEventsOtherThanReturnReceivedAreSkipped() {
+    void returnEventsOtherThanReturnResolvedAreSkippedReturnReceivedIncluded() {
         UUID returnId = UUID.randomUUID();
         String approvedEventId = publish(new ReturnApproved(returnId, "MX-6001", "RMA-MX-6001", ReturnEvents.ANA,
                 ReturnEvents.SHIRTS_AND_SNEAKERS, Instant.now()));
-        String receivedEventId = publish(received(returnId, "MX-6001"));
+        // Before resolutions this owed the refund; now a received return may still be inspected, so it settles nothing.
+        String receivedEventId = publish(new ReturnReceived(returnId, "MX-6001", "RMA-MX-6001", ReturnEvents.ANA,
+                ReturnEvents.SHIRTS_AND_SNEAKERS, Instant.now()));
+        String resolvedEventId = publish(resolved(returnId, "MX-6001"));
 
-        // Same key, same partition: once ReturnReceived is claimed, ReturnApproved has been handled before it.
+        // Same key, same partition: once ReturnResolved is claimed, the two before it have been handled.
         await().atMost(WAIT).until(() ->
-                ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", receivedEventId) == 1);
-        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", approvedEventId))
-                .isZero();
+                ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", resolvedEventId) == 1);
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id in (?, ?)",
+                approvedEventId, receivedEventId)).isZero();
         assertThat(ServiceDatabase.count("select count(*) from refund where return_id = ?", returnId)).isEqualTo(1);
+        assertThat(refundOf(returnId).getString("amount.amount")).isEqualTo("2298.80");
     }
 
     @Test

@@ -5,9 +5,11 @@ import dev.postventa.events.DomainEvent;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
-import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ResolvedLine;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.ServiceDatabase;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,12 +28,44 @@ final class ReturnEvents {
     private ReturnEvents() {
     }
 
-    static ReturnReceived received(UUID returnId, String orderId, List<ReturnedLine> lines) {
-        return new ReturnReceived(returnId, orderId, "RMA-" + orderId, ANA, lines, Instant.now());
+    /**
+     * The resolution of a return whose lines are all refunded, as returns-service publishes it: refundAmount = Σ of
+     * the lines in the first line's currency, no credit, no fee.
+     */
+    static ReturnResolved resolved(UUID returnId, String orderId, List<ReturnedLine> lines) {
+        return refundedInFull(returnId, orderId, ANA, lines);
     }
 
-    static ReturnReceived received(UUID returnId, String orderId) {
-        return received(returnId, orderId, SHIRTS_AND_SNEAKERS);
+    static ReturnResolved resolved(UUID returnId, String orderId) {
+        return resolved(returnId, orderId, SHIRTS_AND_SNEAKERS);
+    }
+
+    static ReturnResolved resolved(UUID returnId, String orderId, CustomerContact customer, List<ReturnedLine> lines) {
+        return refundedInFull(returnId, orderId, customer, lines);
+    }
+
+    /**
+     * A resolution with a refund, a store credit and a restocking fee: {@code refund} and {@code credit} are the
+     * amounts settled each way (the fee already deducted), {@code fee} what was deducted.
+     */
+    static ReturnResolved resolved(UUID returnId, String orderId, CustomerContact customer, List<ReturnedLine> lines,
+                                   Money refund, Money credit, Money fee) {
+        List<ResolvedLine> resolvedLines = lines.stream().map(line -> new ResolvedLine(line.lineId(), line.sku(),
+                line.name(), line.quantity(), line.unitPrice(), line.resolutionOrRefund(), null,
+                Money.zero(line.unitPrice().currency()), line.total(),
+                ReturnedLine.STORE_CREDIT.equals(line.resolution()) ? ReturnedLine.STORE_CREDIT : ReturnedLine.REFUND))
+                .toList();
+        return new ReturnResolved(returnId, orderId, "RMA-" + orderId, customer, resolvedLines, refund, credit, fee,
+                false, Instant.now());
+    }
+
+    private static ReturnResolved refundedInFull(UUID returnId, String orderId, CustomerContact customer,
+                                                 List<ReturnedLine> lines) {
+        String currency = lines.isEmpty() ? "MXN" : lines.get(0).unitPrice().currency();
+        BigDecimal total = lines.stream().filter(line -> line.unitPrice().currency().equals(currency))
+                .map(line -> line.total().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return resolved(returnId, orderId, customer, lines, new Money(total, currency).normalized(),
+                Money.zero(currency), Money.zero(currency));
     }
 
     /** Publishes {@code event} on its topic under {@code eventId}, as returns-service's relay would. */

@@ -5,7 +5,8 @@ import dev.postventa.events.DomainEvent;
 import dev.postventa.events.Money;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
-import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ResolvedLine;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.refunds.payments.RefundOrder;
 import dev.postventa.support.persistence.CustomerColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -21,9 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * The money owed back for one received return, and how paying it back went. Owns its state machine:
+ * The money owed back for one resolved return, and how paying it back went. Owns its state machine:
  * {@code PENDING → ISSUED | FAILED | OUTCOME_UNKNOWN}, {@code OUTCOME_UNKNOWN → ISSUED | FAILED} once the provider
  * tells, and {@code FAILED → ISSUED} when the provider turns out to have paid after all (a late success is never
  * dropped); every transition that the customer must hear of returns the event to publish.
@@ -40,6 +42,9 @@ public class Refund extends PanacheEntityBase {
     public String orderId;
     public BigDecimal amount;
     public String currency;
+    /** Deducted from what the returned lines were worth before {@code amount} was owed (zero when nothing was). */
+    @Column(name = "restocking_fee")
+    public BigDecimal restockingFee;
     @Enumerated(EnumType.STRING)
     public RefundStatus status;
     /** Provider calls made so far. */
@@ -69,38 +74,52 @@ public class Refund extends PanacheEntityBase {
     }
 
     /**
-     * The refund owed for a received return: what the customer paid for the received lines, PENDING until the
-     * provider answers. Lines in more than one currency have no single amount: that refund is FAILED at once, with
-     * a zero amount in the first line's currency, and nothing is paid.
+     * The refund owed for a resolved return: its {@code refundAmount} (the lines settled as refunds, after any
+     * restocking fee, which is kept on the refund), PENDING until the provider answers. Lines in more than one
+     * currency have no single amount: that refund is FAILED at once, with a zero amount in the refund amount's
+     * currency, and nothing is paid.
      */
-    public static Owed owedFor(UUID id, ReturnReceived received, Instant now) {
-        if (received.lines() == null || received.lines().isEmpty()) {
-            throw new IllegalArgumentException("return " + received.returnId() + " has no received lines to refund");
+    public static Owed owedFor(UUID id, ReturnResolved resolved, Instant now) {
+        if (resolved.refundAmount() == null || resolved.refundAmount().amount().signum() <= 0) {
+            throw new IllegalArgumentException("return " + resolved.returnId() + " has no amount to refund");
         }
-        Optional<Money> total = RefundAmounts.of(received.lines());
-        List<String> currencies = RefundAmounts.currencies(received.lines());
-        Money owed = total.orElseGet(() -> Money.zero(currencies.get(0)));
+        List<String> currencies = currencies(resolved);
+        Money owed = currencies.size() == 1 ? resolved.refundAmount().normalized()
+                : Money.zero(resolved.refundAmount().currency());
 
         Refund refund = new Refund();
         refund.id = id;
-        refund.returnId = received.returnId();
-        refund.orderId = received.orderId();
+        refund.returnId = resolved.returnId();
+        refund.orderId = resolved.orderId();
         refund.amount = owed.amount();
         refund.currency = owed.currency();
+        refund.restockingFee = resolved.restockingFees() == null ? BigDecimal.ZERO : resolved.restockingFees().amount();
         refund.status = RefundStatus.PENDING;
         refund.attempts = 0;
-        refund.contact = CustomerColumns.of(received.customer());
+        refund.contact = CustomerColumns.of(resolved.customer());
         refund.createdAt = now;
         refund.updatedAt = now;
-        if (total.isPresent()) {
+        if (currencies.size() == 1) {
             return new Owed(refund, List.of());
         }
-        String reason = "the received lines mix currencies " + String.join(", ", currencies);
+        String reason = "the resolved lines mix currencies " + String.join(", ", currencies);
         return new Owed(refund, List.of(refund.fail(reason, 0, now)));
+    }
+
+    /** The refund amount's currency, then those of the lines, each once. */
+    private static List<String> currencies(ReturnResolved resolved) {
+        return Stream.concat(Stream.of(resolved.refundAmount().currency()),
+                        resolved.lines().stream().map(ResolvedLine::unitPrice).map(Money::currency))
+                .distinct().toList();
     }
 
     public Money money() {
         return new Money(amount, currency).normalized();
+    }
+
+    /** The restocking fee deducted, in the refund's currency (zero when none). */
+    public Money restockingFeeMoney() {
+        return new Money(restockingFee == null ? BigDecimal.ZERO : restockingFee, currency).normalized();
     }
 
     public CustomerContact customer() {
@@ -134,7 +153,7 @@ public class Refund extends PanacheEntityBase {
         providerReference = reference;
         attempts = Math.max(attempts, attemptsMade);
         updatedAt = now;
-        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now);
+        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now, restockingFeeMoney());
     }
 
     /** It will never be paid (refused, or given up); the caller stores the event in the same transaction. */
@@ -174,7 +193,7 @@ public class Refund extends PanacheEntityBase {
         providerReference = reference;
         failureReason = "paid after it was recorded FAILED (" + failureReason + ")";
         updatedAt = now;
-        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now);
+        return new RefundIssued(id, returnId, orderId, money(), reference, customer(), now, restockingFeeMoney());
     }
 
     /** A provider call failed and will be retried: the refund stays PENDING and counts the call. */

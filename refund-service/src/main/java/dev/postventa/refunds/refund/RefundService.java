@@ -1,6 +1,6 @@
 package dev.postventa.refunds.refund;
 
-import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.support.effect.Effects;
 import dev.postventa.support.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,19 +12,19 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Owes a refund for every received return, once per return: stores it PENDING and schedules its payment (performed
+ * Owes a refund for every resolved return with an amount to refund, once per return: stores it PENDING and schedules its payment (performed
  * by {@link RefundPayment} after the commit), in the inbox's transaction. Also answers "where is my refund?".
  */
 @ApplicationScoped
 public class RefundService {
 
     private static final Logger LOG = Logger.getLogger(RefundService.class);
-    // The unique return_id makes a redelivered ReturnReceived, or a second one with another event id, a no-op, and
+    // The unique return_id makes a redelivered ReturnResolved, or a second one with another event id, a no-op, and
     // two of them handled at the same time insert one row (the other waits for the first and then inserts nothing).
     private static final String INSERT_IF_ABSENT = """
-            INSERT INTO refund (id, return_id, order_id, amount, currency, status, attempts, failure_reason,
+            INSERT INTO refund (id, return_id, order_id, amount, currency, restocking_fee, status, attempts, failure_reason,
                                 customer_id, email, locale, country, created_at, updated_at)
-            VALUES (:id, :returnId, :orderId, :amount, :currency, :status, :attempts, :failureReason,
+            VALUES (:id, :returnId, :orderId, :amount, :currency, :restockingFee, :status, :attempts, :failureReason,
                     :customerId, :email, :locale, :country, :createdAt, :updatedAt)
             ON CONFLICT (return_id) DO NOTHING""";
 
@@ -39,16 +39,16 @@ public class RefundService {
     }
 
     /**
-     * Stores the refund owed for a received return unless the return already has one, publishes what its creation
+     * Stores the refund owed for a resolved return (its {@code refundAmount}, which the caller checked is positive) unless the return already has one, publishes what its creation
      * raised (a refund that cannot be paid fails at once) and schedules the payment of a PENDING one, keyed by the
      * refund id. Must run inside the inbox's transaction.
      */
-    public Uni<Void> owe(ReturnReceived received) {
-        Refund.Owed owed = Refund.owedFor(UUID.randomUUID(), received, clock.instant());
+    public Uni<Void> owe(ReturnResolved resolved) {
+        Refund.Owed owed = Refund.owedFor(UUID.randomUUID(), resolved, clock.instant());
         Refund refund = owed.refund();
         return insertIfAbsent(refund).chain(inserted -> {
             if (!inserted) {
-                LOG.infof("return %s already has a refund: nothing more is owed", received.returnId());
+                LOG.infof("return %s already has a refund: nothing more is owed", resolved.returnId());
                 return Uni.createFrom().voidItem();
             }
             Uni<Void> published = outbox.publishAll(owed.events());
@@ -77,6 +77,7 @@ public class RefundService {
                         .setParameter("orderId", refund.orderId)
                         .setParameter("amount", refund.amount)
                         .setParameter("currency", refund.currency)
+                        .setParameter("restockingFee", refund.restockingFee)
                         .setParameter("status", refund.status.name())
                         .setParameter("attempts", refund.attempts)
                         .setParameter("failureReason", refund.failureReason)

@@ -8,7 +8,9 @@ import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
-import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ResolvedLine;
+import dev.postventa.events.returns.ReturnResolved;
+import java.math.BigDecimal;
 import dev.postventa.refunds.payments.RefundOrder;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +30,7 @@ class RefundTest {
     private static final UUID RETURN_ID = UUID.fromString("0b8e4a2c-3f4d-4e6a-9b1c-7d2e5f6a8b90");
 
     @Test
-    void aReceivedReturnOwesWhatWasPaidForItsLinesAndWaitsForTheProvider() {
+    void aResolvedReturnOwesItsRefundAmountAndWaitsForTheProvider() {
         Refund.Owed owed = Refund.owedFor(REFUND_ID, received(
                 line("L1", 2, "499.90", "MXN"), line("L2", 1, "1299.00", "MXN")), RECEIVED);
 
@@ -42,6 +44,21 @@ class RefundTest {
         assertThat(refund.createdAt).isEqualTo(RECEIVED);
         assertThat(refund.order()).isEqualTo(new RefundOrder(REFUND_ID.toString(), "MX-1001",
                 Money.of("2298.80", "MXN")));
+        assertThat(refund.restockingFeeMoney()).isEqualTo(Money.zero("MXN"));
+    }
+
+    @Test
+    void aRestockingFeeIsKeptOnTheRefundAndToldWhenItIsIssued() {
+        ReturnResolved resolved = new ReturnResolved(RETURN_ID, "MX-1001", "RMA-MX-1001", ANA,
+                List.of(resolvedLine(line("L1", 2, "499.90", "MXN"))), Money.of("899.82", "MXN"),
+                Money.zero("MXN"), Money.of("99.98", "MXN"), false, RECEIVED);
+
+        Refund refund = Refund.owedFor(REFUND_ID, resolved, RECEIVED).refund();
+        RefundIssued issued = refund.issue("sim_re_1", 1, LATER);
+
+        assertThat(refund.money()).as("the resolution's refund amount, fee deducted").isEqualTo(Money.of("899.82", "MXN"));
+        assertThat(issued.amount()).isEqualTo(Money.of("899.82", "MXN"));
+        assertThat(issued.restockingFee()).isEqualTo(Money.of("99.98", "MXN"));
     }
 
     @Test
@@ -55,7 +72,7 @@ class RefundTest {
         assertThat(owed.events()).singleElement().isInstanceOfSatisfying(RefundFailed.class, failed -> {
             assertThat(failed.refundId()).isEqualTo(REFUND_ID);
             assertThat(failed.returnId()).isEqualTo(RETURN_ID);
-            assertThat(failed.reason()).isEqualTo("the received lines mix currencies MXN, USD");
+            assertThat(failed.reason()).isEqualTo("the resolved lines mix currencies MXN, USD");
             assertThat(failed.amount()).isEqualTo(Money.zero("MXN"));
             assertThat(failed.customer()).isEqualTo(ANA);
             assertThat(failed.failedAt()).isEqualTo(RECEIVED);
@@ -63,9 +80,9 @@ class RefundTest {
     }
 
     @Test
-    void aReturnWithoutLinesOwesNothingToRefund() {
+    void aResolutionWithoutARefundAmountOwesNoRefund() {
         assertThatThrownBy(() -> Refund.owedFor(REFUND_ID, received(), RECEIVED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no received lines");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no amount to refund");
     }
 
     @Test
@@ -79,7 +96,7 @@ class RefundTest {
         assertThat(refund.attempts).isEqualTo(3);
         assertThat(refund.updatedAt).isEqualTo(LATER);
         assertThat(issued).isEqualTo(new RefundIssued(REFUND_ID, RETURN_ID, "MX-1001", Money.of("998.00", "MXN"),
-                "sim_re_1", ANA, LATER));
+                "sim_re_1", ANA, LATER, Money.zero("MXN")));
     }
 
     @Test
@@ -182,8 +199,19 @@ class RefundTest {
         return Refund.owedFor(REFUND_ID, received(line("L1", 2, "499.00", "MXN")), RECEIVED).refund();
     }
 
-    private static ReturnReceived received(ReturnedLine... lines) {
-        return new ReturnReceived(RETURN_ID, "MX-1001", "RMA-MX-1001", ANA, List.of(lines), RECEIVED);
+    /** Every line refunded in full: refundAmount = Σ of the lines in the first line's currency (MXN when none). */
+    private static ReturnResolved received(ReturnedLine... lines) {
+        String currency = lines.length == 0 ? "MXN" : lines[0].unitPrice().currency();
+        BigDecimal total = List.of(lines).stream().filter(l -> l.unitPrice().currency().equals(currency))
+                .map(l -> l.total().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new ReturnResolved(RETURN_ID, "MX-1001", "RMA-MX-1001", ANA,
+                List.of(lines).stream().map(RefundTest::resolvedLine).toList(), new Money(total, currency),
+                Money.zero(currency), Money.zero(currency), false, RECEIVED);
+    }
+
+    private static ResolvedLine resolvedLine(ReturnedLine line) {
+        return new ResolvedLine(line.lineId(), line.sku(), line.name(), line.quantity(), line.unitPrice(),
+                ReturnedLine.REFUND, null, Money.zero(line.unitPrice().currency()), line.total(), ReturnedLine.REFUND);
     }
 
     static ReturnedLine line(String id, int quantity, String unitPrice, String currency) {
