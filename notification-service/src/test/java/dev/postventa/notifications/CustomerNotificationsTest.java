@@ -20,7 +20,14 @@ import dev.postventa.events.EventJson;
 import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
+import dev.postventa.events.credit.StoreCreditIssued;
 import dev.postventa.events.notifications.CustomerNotified;
+import dev.postventa.events.returns.ExchangeConfirmed;
+import dev.postventa.events.returns.ExchangeFallbackApplied;
+import dev.postventa.events.returns.InspectedLine;
+import dev.postventa.events.returns.ReturnCancelled;
+import dev.postventa.events.returns.ReturnInspected;
+import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ReturnApproved;
@@ -193,24 +200,24 @@ class CustomerNotificationsTest {
                 "Sua devolução RMA-261122-ABC234 foi aprovada: aqui está a sua etiqueta",
                 "Sua devolução RMA-261122-ABC234 está a caminho",
                 "Recebemos a sua devolução RMA-261122-ABC234",
-                "Seu reembolso de R$ 1.299,00 BRL foi emitido",
-                "Não conseguimos concluir o seu reembolso de R$ 1.299,00 BRL");
+                "Seu reembolso de R$ 1.299,00 foi emitido",
+                "Não conseguimos concluir o seu reembolso de R$ 1.299,00");
         assertThat(subjects(spain)).containsExactlyInAnyOrder(
                 "Tu devolución RMA-261122-ABC234 fue aprobada: aquí está tu guía",
                 "Tu devolución RMA-261122-ABC234 va en camino",
                 "Recibimos tu devolución RMA-261122-ABC234",
-                "Tu reembolso de 49,95 € EUR está en camino",
-                "No pudimos completar tu reembolso de 49,95 € EUR");
+                "Tu reembolso de 49,95 € está en camino",
+                "No pudimos completar tu reembolso de 49,95 €");
         // No German templates: English, with the amount still written the German way.
         assertThat(subjects(germany)).containsExactlyInAnyOrder(
                 "Your return RMA-261122-ABC234 is approved: here is your label",
                 "Your return RMA-261122-ABC234 is on its way",
                 "We received your return RMA-261122-ABC234",
-                "Your refund of 49,95 € EUR is on its way",
-                "We could not complete your refund of 49,95 € EUR");
+                "Your refund of 49,95 € is on its way",
+                "We could not complete your refund of 49,95 €");
 
-        assertThat(body(brazil, "Seu reembolso")).contains("Reembolsamos R$ 1.299,00 BRL", "referência sim_re_123");
-        assertThat(body(brazil, "Recebemos")).contains("(2 itens)", "reembolso de R$ 1.299,00 BRL");
+        assertThat(body(brazil, "Seu reembolso")).contains("Reembolsamos R$ 1.299,00", "referência sim_re_123");
+        assertThat(body(brazil, "Recebemos")).contains("(2 itens)", "reembolso de R$ 1.299,00");
         assertThat(body(spain, "No pudimos")).contains("(tarjeta vencida)");
         assertThat(body(germany, "is approved")).contains("Tracking number: " + TRACKING, LABEL);
         for (Journey journey : List.of(brazil, spain, germany)) {
@@ -222,6 +229,112 @@ class CustomerNotificationsTest {
                 .body("locale", everyItem(equalTo("es")));
         asOps().queryParam("returnId", germany.returnId.toString()).when().get("/notifications").then()
                 .body("locale", everyItem(equalTo("en")));
+    }
+
+    @Test
+    void everyNewOutcomeOfAReturnReachesTheCustomerAndAFullAcceptanceSaysNothing() {
+        String email = "carmen+" + UUID.randomUUID() + "@example.mx";
+        CustomerContact customer = contact(email, "es-MX", "MX");
+        UUID rejected = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID exchanged = UUID.randomUUID();
+        UUID inspected = UUID.randomUUID();
+        UUID credited = UUID.randomUUID();
+        UUID refunded = UUID.randomUUID();
+        Instant now = Instant.now();
+
+        returnEvent(rejected, ReturnRejected.class, new ReturnRejected(rejected, "MX-20", customer,
+                List.of(line("499.90", "MXN", 1)), "el sello de la caja está roto", now));
+        returnEvent(cancelled, ReturnCancelled.class, new ReturnCancelled(cancelled, "MX-21", RMA, TRACKING, customer,
+                now));
+        returnEvent(kept, ReturnApproved.class, new ReturnApproved(kept, "MX-22", RMA, customer, List.of(
+                new ReturnedLine("L1", "SKU-SOCKS", "Calcetines", 2, Money.of("74.95", "MXN"), "NO_LONGER_NEEDED",
+                        "accessories", ReturnedLine.REFUND, null, null, null, null, true)), now, true));
+        returnEvent(exchanged, ExchangeConfirmed.class, new ExchangeConfirmed(exchanged, "MX-23", "L1", "SKU-SHIRT-L", 1,
+                "res-77", customer, now));
+        returnEvent(exchanged, ExchangeFallbackApplied.class, new ExchangeFallbackApplied(exchanged, "MX-23", "L2",
+                "SKU-CAP-RED", ReturnedLine.STORE_CREDIT, "out_of_stock", customer, now));
+        // Same key, same partition: the full acceptance is handled before the partial one that follows it.
+        returnEvent(inspected, ReturnInspected.class, new ReturnInspected(inspected, "MX-24", RMA, customer, List.of(
+                new InspectedLine("L1", "SKU-1", "Camisa", 2, 2, InspectedLine.RESELLABLE, null, Money.zero("MXN"))),
+                true, now));
+        returnEvent(inspected, ReturnInspected.class, new ReturnInspected(inspected, "MX-24", RMA, customer, List.of(
+                new InspectedLine("L1", "SKU-1", "Camisa", 2, 1, InspectedLine.DAMAGED, "mancha de tinta",
+                        Money.of("50.00", "MXN"))), false, now));
+        UUID account = UUID.randomUUID();
+        publish(Topics.STORE_CREDIT, account, UUID.randomUUID().toString(), EventCatalog.typeOf(StoreCreditIssued.class),
+                "refund-service", new StoreCreditIssued(account, UUID.randomUUID(), credited, "MX-25",
+                        Money.of("549.89", "MXN"), Money.of("49.99", "MXN"), Money.of("600.00", "MXN"), customer,
+                        Instant.parse("2027-05-31T12:00:00Z"), now));
+        UUID refundId = UUID.randomUUID();
+        publish(Topics.REFUNDS, refundId, UUID.randomUUID().toString(), EventCatalog.typeOf(RefundIssued.class),
+                "refund-service", new RefundIssued(refundId, refunded, "MX-26", Money.of("449.90", "MXN"), "sim_re_9",
+                        customer, now, Money.of("50.00", "MXN")));
+
+        List<SmtpInbox.Mail> mails = inbox().awaitMessages(to(email), 8, WAIT);
+        assertThat(mails).extracting(m -> m.subject().replace('\u00a0', ' ')).containsExactlyInAnyOrder(
+                "Tu solicitud de devolución del pedido MX-20 no fue aprobada",
+                "Tu devolución del pedido MX-21 fue cancelada",
+                "Tu devolución " + RMA + " fue aprobada: quédate con los artículos",
+                "Tu cambio está apartado: SKU-SHIRT-L",
+                "No pudimos apartar SKU-CAP-RED: recibirás crédito en tienda",
+                "Aceptamos 1 de 2 artículos de tu devolución " + RMA,
+                "Tu crédito en tienda de $549.89 MXN ya está disponible",
+                "Tu reembolso de $449.90 MXN está en camino");
+        assertThat(mailBody(mails, "no fue aprobada")).contains("no pudimos aprobarla: el sello de la caja está roto");
+        assertThat(mailBody(mails, "fue cancelada")).contains("No se cobrará, reembolsará ni acreditará nada",
+                "La guía de envío " + TRACKING + " quedó anulada");
+        assertThat(mailBody(mails, "quédate con")).contains("No necesitas enviarnos los 2 artículos: quédatelos.",
+                "Tu reembolso de $149.90 MXN está en camino");
+        assertThat(mailBody(mails, "Tu cambio")).contains("apartamos 1 unidad de SKU-SHIRT-L");
+        assertThat(mailBody(mails, "No pudimos apartar")).contains("(se agotó)",
+                "recibirás crédito en tienda por el artículo");
+        assertThat(mailBody(mails, "Aceptamos")).contains("- Camisa: aceptamos 1 de 2, dañado (mancha de tinta)",
+                "el resto no");
+        assertThat(mailBody(mails, "crédito en tienda de")).contains("con un bono de $49.99 MXN incluido",
+                "Tu saldo ahora es de $600.00 MXN.", "hasta el 31 de mayo de 2027");
+        assertThat(mailBody(mails, "Tu reembolso de")).contains("Se descontó una tarifa de reposición de $50.00 MXN.");
+
+        awaitSent(inspected, 1);
+        asOps().queryParam("returnId", inspected.toString()).when().get("/notifications").then()
+                .body("template", equalTo(List.of("return-partially-accepted")));
+        asOps().queryParam("returnId", kept.toString()).when().get("/notifications").then()
+                .body("template", equalTo(List.of("return-kept")));
+        asOps().queryParam("returnId", credited.toString()).when().get("/notifications").then()
+                .body("template", equalTo(List.of("store-credit-issued")));
+        // The credit event told whose the return is: its customer may read its notifications.
+        asCustomerOf("MX-25").queryParam("returnId", credited.toString()).get("/notifications").then()
+                .statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void aNewOutcomeDeliveredTwiceIsToldOnce() {
+        UUID returnId = UUID.randomUUID();
+        String email = "ines+" + returnId + "@example.mx";
+        String eventId = UUID.randomUUID().toString();
+        ReturnCancelled cancelled = new ReturnCancelled(returnId, "MX-30", null, null, contact(email, "es-MX", "MX"),
+                Instant.now());
+        double duplicatesBefore = counter("postventa_events_duplicate_total", EventCatalog.typeOf(ReturnCancelled.class));
+        publish(Topics.RETURNS, returnId, eventId, EventCatalog.typeOf(ReturnCancelled.class), "returns-service", cancelled);
+        publish(Topics.RETURNS, returnId, eventId, EventCatalog.typeOf(ReturnCancelled.class), "returns-service", cancelled);
+        awaitSent(returnId, 1);
+        await().atMost(WAIT).until(() -> counter("postventa_events_duplicate_total",
+                EventCatalog.typeOf(ReturnCancelled.class)) >= duplicatesBefore + 1);
+        assertThat(inbox().awaitMessages(to(email), 1, WAIT).get(0).body())
+                .contains("cancelamos tu devolución del pedido MX-30", "Si imprimiste una guía");
+        assertThat(ServiceDatabase.count("select count(*) from notification where causation_event_id = ?", eventId))
+                .isEqualTo(1);
+    }
+
+    private static void returnEvent(UUID returnId, Class<?> type, Object event) {
+        publish(Topics.RETURNS, returnId, UUID.randomUUID().toString(), EventCatalog.typeOf(type), "returns-service",
+                event);
+    }
+
+    private static String mailBody(List<SmtpInbox.Mail> mails, String subjectPart) {
+        return mails.stream().filter(m -> m.subject().replace('\u00a0', ' ').contains(subjectPart)).findFirst()
+                .orElseThrow().body().replace('\u00a0', ' ');
     }
 
     @Test
@@ -358,7 +471,7 @@ class CustomerNotificationsTest {
                 .extracting(m -> m.subject().replace('\u00a0', ' ')).containsExactly(
                         "Sua devolução RMA-261122-ABC234 foi aprovada: aqui está a sua etiqueta",
                         "Recebemos a sua devolução RMA-261122-ABC234",
-                        "Seu reembolso de R$ 1.299,00 BRL foi emitido");
+                        "Seu reembolso de R$ 1.299,00 foi emitido");
         asOps().queryParam("returnId", returnId.toString()).when().get("/notifications").then()
                 .body("locale", equalTo(List.of("pt-BR", "pt-BR", "pt-BR")))
                 .body("status", equalTo(List.of("SENT", "SENT", "SENT")));

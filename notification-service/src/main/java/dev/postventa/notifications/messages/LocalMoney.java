@@ -1,16 +1,22 @@
 package dev.postventa.notifications.messages;
 
 import dev.postventa.events.Money;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Writes an amount the way the customer's country writes money, followed by the ISO currency code unless the symbol
- * already is that code: {@code $2,298.80 MXN} (es-MX), {@code R$ 1.299,00 BRL} (pt-BR), {@code 49,95 € EUR} (de-DE).
+ * Writes an amount the way the customer's country writes money. The ISO currency code follows only when the symbol
+ * alone does not say which currency it is (a bare {@code $} is the peso of Mexico as much as the US dollar):
+ * {@code $2,298.80 MXN} (es-MX), but {@code R$ 1.299,00} (pt-BR) and {@code 49,95 €} (de-DE).
  */
 public final class LocalMoney {
+
+    /** Symbols that several currencies print: the code is added after them. */
+    private static final Set<String> SHARED_SYMBOLS = Set.of("$", "¥", "￥", "kr", "kr.", "£", "Fr.");
 
     private LocalMoney() {
     }
@@ -25,7 +31,10 @@ public final class LocalMoney {
             format.setMaximumFractionDigits(digits);
         }
         String text = format.format(money.amount());
-        return text.contains(currency.getCurrencyCode()) ? text : text + " " + currency.getCurrencyCode();
+        String symbol = format instanceof DecimalFormat decimal ? decimal.getDecimalFormatSymbols().getCurrencySymbol()
+                : currency.getCurrencyCode();
+        boolean ambiguous = SHARED_SYMBOLS.contains(symbol.strip());
+        return !ambiguous || text.contains(currency.getCurrencyCode()) ? text : text + " " + currency.getCurrencyCode();
     }
 
     /** The locale's own region if it has one, else the order's country ({@code es} + {@code MX}), else en-US. */

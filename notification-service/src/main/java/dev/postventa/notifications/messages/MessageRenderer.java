@@ -6,13 +6,17 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Renders a message from its Qute text template {@code messages/<template>/<language>.txt} in the customer's
  * language ({@link MessageLanguage}); the template's first line is the subject. Amounts are written the customer's
- * way ({@link LocalMoney}). Values come from partners' events and print on one line: line breaks and other control
+ * way ({@link LocalMoney}), instants as dates on their calendar ({@link LocalDates}), also inside lists and maps (the
+ * lines of a message). Values come from partners' events and print on one line: line breaks and other control
  * characters in them become spaces, so no value can end the subject line early or start a header-like line.
  */
 @ApplicationScoped
@@ -38,9 +42,7 @@ public class MessageRenderer {
             throw new IllegalStateException("no template " + id);
         }
         TemplateInstance instance = t.instance();
-        data.forEach((key, value) -> instance.data(key,
-                value instanceof Money money ? LocalMoney.format(money, customer.locale(), customer.country())
-                        : oneLine(value)));
+        data.forEach((key, value) -> instance.data(key, printable(value, customer)));
         String text = instance.render().strip();
         int firstBreak = text.indexOf('\n');
         if (firstBreak < 0) {
@@ -48,6 +50,25 @@ public class MessageRenderer {
         }
         return new Rendered(language, text.substring(0, firstBreak).strip(),
                 text.substring(firstBreak + 1).strip() + "\n");
+    }
+
+    /** A value as the template prints it: money and dates the customer's way, text on one line, lists and maps alike. */
+    static Object printable(Object value, CustomerContact customer) {
+        if (value instanceof Money money) {
+            return LocalMoney.format(money, customer.locale(), customer.country());
+        }
+        if (value instanceof Instant instant) {
+            return LocalDates.format(instant, customer.locale(), customer.country());
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> printable(item, customer)).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> printed = new LinkedHashMap<>();
+            map.forEach((key, item) -> printed.put(key, printable(item, customer)));
+            return printed;
+        }
+        return oneLine(value);
     }
 
     /** A text value on one line; other values as they are. */

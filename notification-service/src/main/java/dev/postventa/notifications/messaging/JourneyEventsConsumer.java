@@ -1,10 +1,16 @@
 package dev.postventa.notifications.messaging;
 
+import dev.postventa.events.credit.StoreCreditIssued;
 import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
+import dev.postventa.events.returns.ExchangeConfirmed;
+import dev.postventa.events.returns.ExchangeFallbackApplied;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.returns.ReturnInTransit;
+import dev.postventa.events.returns.ReturnInspected;
 import dev.postventa.events.returns.ReturnReceived;
+import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.notifications.messages.CustomerMessages;
 import dev.postventa.notifications.notification.NotificationService;
@@ -17,10 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns the customer-facing events of the journey (label created, in transit, received, refund issued or failed)
- * into emails: each is stored once per event, with the inbox claim, and delivered by the effect worker after the
- * commit. The CloudEvents id of the event is the notification's causation id. Other event types are skipped by the
- * dispatcher.
+ * Turns the customer-facing events of the journey (label created, in transit, received, refund issued or failed;
+ * rejected, cancelled, kept, exchange reserved or fallen back, partially accepted, store credit issued) into emails:
+ * each is stored once per event, with the inbox claim, and delivered by the effect worker after the commit. The
+ * CloudEvents id of the event is the notification's causation id. Other event types are skipped by the dispatcher.
  */
 @ApplicationScoped
 public class JourneyEventsConsumer {
@@ -32,7 +38,31 @@ public class JourneyEventsConsumer {
         this.dispatcher = dispatcher;
         // Events that carry the order also tell whose the return is (who may read its notifications).
         this.handlers = EventHandlers.create()
-                .on(ReturnApproved.class, event -> orders.remember(event.returnId(), event.orderId()))
+                // A shipped return's approval is told with its label (ReturnShipmentCreated); a kept one has none.
+                .onWithEnvelope(ReturnApproved.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() -> event.keptByCustomer()
+                                ? notifications.store(CustomerMessages.kept(event, envelope.id()))
+                                : Uni.createFrom().voidItem()))
+                .onWithEnvelope(ReturnRejected.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.rejected(event, envelope.id()))))
+                .onWithEnvelope(ReturnCancelled.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId())
+                                .chain(() -> notifications.store(CustomerMessages.cancelled(event, envelope.id()))))
+                .onWithEnvelope(ExchangeConfirmed.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() ->
+                                notifications.store(CustomerMessages.exchangeConfirmed(event, envelope.id()))))
+                .onWithEnvelope(ExchangeFallbackApplied.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() ->
+                                notifications.store(CustomerMessages.exchangeFallback(event, envelope.id()))))
+                // A full acceptance says nothing: the refund or credit message that follows tells the customer.
+                .onWithEnvelope(ReturnInspected.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() -> event.partial()
+                                ? notifications.store(CustomerMessages.partiallyAccepted(event, envelope.id()))
+                                : Uni.createFrom().voidItem()))
+                .onWithEnvelope(StoreCreditIssued.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() ->
+                                notifications.store(CustomerMessages.storeCreditIssued(event, envelope.id()))))
                 .onWithEnvelope(ReturnShipmentCreated.class, (event, envelope) ->
                         notifications.store(CustomerMessages.labelReady(event, envelope.id())))
                 .onWithEnvelope(ReturnInTransit.class, (event, envelope) ->

@@ -67,7 +67,8 @@ class CustomerMessagesTest {
                 amount, "tarjeta vencida", ana, AT), EVENT_ID);
 
         assertThat(issued.template()).isEqualTo("refund-issued");
-        assertThat(issued.data()).isEqualTo(Map.of("amount", amount, "reference", "sim_re_123"));
+        // No restocking fee (a producer before the fee): blank, the template says nothing of it.
+        assertThat(issued.data()).isEqualTo(Map.of("amount", amount, "reference", "sim_re_123", "restockingFee", ""));
         assertThat(failed.template()).isEqualTo("refund-failed");
         assertThat(failed.data()).isEqualTo(Map.of("amount", amount, "reason", "tarjeta vencida"));
     }

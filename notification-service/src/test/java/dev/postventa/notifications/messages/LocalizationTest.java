@@ -24,10 +24,10 @@ class LocalizationTest {
     }
 
     @Test
-    void amountsAreWrittenTheCustomersWayWithTheCurrencyCode() {
+    void amountsAreWrittenTheCustomersWayWithTheCodeOnlyWhenTheSymbolIsShared() {
         assertThat(format("2298.80", "MXN", "es-MX", "MX")).isEqualTo("$2,298.80 MXN");
-        assertThat(format("1299", "BRL", "pt-BR", "BR")).isEqualTo("R$ 1.299,00 BRL");
-        assertThat(format("49.95", "EUR", "de-DE", "DE")).isEqualTo("49,95 € EUR");
+        assertThat(format("1299", "BRL", "pt-BR", "BR")).isEqualTo("R$ 1.299,00");
+        assertThat(format("49.95", "EUR", "de-DE", "DE")).isEqualTo("49,95 €");
         // The order's country completes a bare language; the code is not repeated when it is the symbol.
         assertThat(format("2298.80", "MXN", "es", "MX")).isEqualTo("$2,298.80 MXN");
         assertThat(format("49.95", "USD", "es-MX", "MX")).isEqualTo("USD49.95");

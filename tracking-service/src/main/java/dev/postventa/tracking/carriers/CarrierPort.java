@@ -2,7 +2,7 @@ package dev.postventa.tracking.carriers;
 
 import io.smallrye.mutiny.Uni;
 
-/** What tracking-service needs from a carrier: a prepaid return label for a return. */
+/** What tracking-service needs from a carrier: a prepaid return label for a return, and voiding it. */
 public interface CarrierPort {
 
     /** Name used in webhook URLs and events, e.g. {@code simulated}. */
@@ -14,6 +14,14 @@ public interface CarrierPort {
      * Fails with {@link LabelRefusedException} when no retry can help.
      */
     Uni<ReturnLabel> createReturnLabel(String idempotencyKey, String rmaNumber, String country);
+
+    /**
+     * Voids a label this carrier issued, so it can no longer be used (and is not charged, where the carrier refunds
+     * unused labels). Idempotent: voiding a void label succeeds again. {@code idempotencyKey} is the key the label was
+     * created with. Fails with {@link LabelRefusedException} when no retry can help (a label it never issued, or
+     * one already in its network).
+     */
+    Uni<Void> voidLabel(String idempotencyKey, String trackingNumber);
 
     /** A created label: the carrier's tracking number and where the customer gets the label. */
     record ReturnLabel(String trackingNumber, String labelUrl) {

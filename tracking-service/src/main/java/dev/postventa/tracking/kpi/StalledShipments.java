@@ -25,7 +25,7 @@ public class StalledShipments {
     public static final int MAX_LISTED = 100;
 
     // A label PENDING or FAILED has no carrier-facing status and no parcel to stall (label retries have their own
-    // metric); DELIVERED_TO_WAREHOUSE is final.
+    // metric); DELIVERED_TO_WAREHOUSE is final; a cancelled return's label is void: no parcel will move.
     private static final String FROM = """
             FROM shipment s
             LEFT JOIN LATERAL (SELECT max(sc.received_at) AS last_scan FROM scan sc WHERE sc.shipment_id = s.id) m
@@ -33,7 +33,7 @@ public class StalledShipments {
             """;
     private static final String LAST_MOVEMENT = "COALESCE(m.last_scan, s.status_at)";
     private static final String STALLED = """
-            (s.label_state = 'CREATED' AND s.status <> 'DELIVERED_TO_WAREHOUSE'
+            (s.label_state = 'CREATED' AND s.status <> 'DELIVERED_TO_WAREHOUSE' AND s.cancelled_at IS NULL
              AND ((s.status = 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :labelCutoff)
                OR (s.status <> 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :transitCutoff)))""";
     private static final String IN_RANGE = "s.created_at >= :from AND s.created_at < :to";

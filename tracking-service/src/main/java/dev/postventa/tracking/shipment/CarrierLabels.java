@@ -6,6 +6,7 @@ import dev.postventa.support.effect.EffectHandler;
 import dev.postventa.tracking.carriers.CarrierPort;
 import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
 import dev.postventa.tracking.carriers.LabelRefusedException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Gets the carrier label of a new shipment after the approval's transaction committed: the effect
  * {@value #KIND}, keyed by the return id, which is also the carrier's idempotency key — however often the
- * approval's transaction or the call is retried, the carrier issues one label per return.
+ * approval's transaction or the call is retried, the carrier issues one label per return. A return cancelled before
+ * its label was asked for gets none: the attempt is refused before the carrier is called.
  */
 @ApplicationScoped
 public class CarrierLabels implements EffectHandler<ReturnLabel> {
@@ -54,7 +56,14 @@ public class CarrierLabels implements EffectHandler<ReturnLabel> {
     @Override
     public Uni<ReturnLabel> perform(Attempt attempt) {
         LabelRequest request = attempt.payload(LabelRequest.class);
-        return carrier(request.carrier()).createReturnLabel(attempt.key(), request.rmaNumber(), request.country());
+        // One read before the call: a label for a cancelled return would only be voided again. A cancellation that
+        // commits during the call is caught later: the label is recorded silently and LabelVoids voids it.
+        return Panache.withSession(() -> Shipment.ofReturn(UUID.fromString(attempt.key()))).chain(shipment ->
+                shipment != null && shipment.isCancelled()
+                        ? Uni.createFrom().failure(new LabelRefusedException("the return was cancelled before its "
+                                + "label was made"))
+                        : carrier(request.carrier()).createReturnLabel(attempt.key(), request.rmaNumber(),
+                                request.country()));
     }
 
     @Override
@@ -65,7 +74,11 @@ public class CarrierLabels implements EffectHandler<ReturnLabel> {
     @Override
     public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
         return shipmentOf(attempt).map(shipment -> {
-            LOG.errorf("return %s gets no carrier label: %s", shipment.returnId, reason);
+            if (shipment.isCancelled()) {
+                LOG.infof("cancelled return %s gets no carrier label: %s", shipment.returnId, reason);
+            } else {
+                LOG.errorf("return %s gets no carrier label: %s", shipment.returnId, reason);
+            }
             return shipment.labelFailed(reason, clock.instant());
         });
     }

@@ -28,6 +28,8 @@ import java.util.UUID;
  * A return parcel on its way from the customer to the warehouse. It owns its transitions: created for an approved
  * return with its label {@link LabelState#PENDING}, it gets its carrier label once ({@link #labelCreated}) or never
  * ({@link #labelFailed}), then carrier scans move its carrier-facing {@link ShipmentStatus} ({@link #applyScan}).
+ * A cancelled return's shipment ({@link #cancel}) has its label voided ({@link VoidState}); from then on it announces
+ * nothing: a label that arrives late is recorded silently (and voided), scans only join the timeline.
  * Each transition checks the current state, changes it and returns the events to publish.
  */
 @Entity
@@ -36,6 +38,12 @@ public class Shipment extends PanacheEntityBase {
 
     /** Where the carrier label stands; internal, the carrier-facing status exists only once the label does. */
     public enum LabelState { PENDING, CREATED, FAILED }
+
+    /**
+     * Where voiding a cancelled return's label stands: owed, done by the carrier, not needed (no label was ever
+     * made), or failed for good (to be voided by hand). Null while the return is not cancelled.
+     */
+    public enum VoidState { PENDING, VOIDED, NOT_NEEDED, FAILED }
 
     @Id
     public UUID id;
@@ -68,6 +76,15 @@ public class Shipment extends PanacheEntityBase {
     public Instant statusAt;
     @Embedded
     public CustomerColumns contact;
+    /** When tracking-service learnt the return was cancelled; null while it is not. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "void_state")
+    public VoidState voidState;
+    /** Why the label could not be voided (void FAILED only). */
+    @Column(name = "void_error")
+    public String voidError;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -99,6 +116,11 @@ public class Shipment extends PanacheEntityBase {
         status = ShipmentStatus.LABEL_CREATED;
         statusAt = now;
         updatedAt = now;
+        if (isCancelled()) {
+            // Made while the return was being cancelled: kept so that it can be voided; the customer is not told
+            // to ship a cancelled return.
+            return List.of();
+        }
         return List.of(new ReturnShipmentCreated(id, returnId, rmaNumber, carrier, trackingNumber, labelUrl,
                 customer(), now));
     }
@@ -113,6 +135,41 @@ public class Shipment extends PanacheEntityBase {
     }
 
     /**
+     * The return was cancelled: the label is to be voided (or, still pending, never made). Publishes nothing: the
+     * contract has no event for it, and returns-service, which cancelled the return, needs none.
+     */
+    public List<DomainEvent> cancel(Instant now) {
+        if (isCancelled()) {
+            throw new IllegalStateException("shipment " + id + " of return " + returnId + " is cancelled already");
+        }
+        cancelledAt = now;
+        voidState = VoidState.PENDING;
+        updatedAt = now;
+        return List.of();
+    }
+
+    /** The carrier voided the label ({@code voided}), or there was none to void. */
+    public List<DomainEvent> voidSettled(boolean voided, Instant now) {
+        requireVoidPending("settle its void");
+        voidState = voided ? VoidState.VOIDED : VoidState.NOT_NEEDED;
+        updatedAt = now;
+        return List.of();
+    }
+
+    /** The carrier will not void the label (refused, or every attempt failed): operations must. */
+    public List<DomainEvent> voidFailed(String reason, Instant now) {
+        requireVoidPending("give up voiding its label");
+        voidState = VoidState.FAILED;
+        voidError = reason;
+        updatedAt = now;
+        return List.of();
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
+    }
+
+    /**
      * Applies a newly recorded scan, given the shipment's earlier scans: the status is derived from all of them by
      * {@link ScanOrder} (delivery wins whatever its time; otherwise the latest carrier scan time, receipt order on
      * ties; future-dated scans not trusted for ordering). When the new scan decides and brings another status, the
@@ -122,6 +179,11 @@ public class Shipment extends PanacheEntityBase {
         requireLabelState(LabelState.CREATED, "apply a scan");
         if (!id.equals(scan.shipmentId)) {
             throw new IllegalArgumentException("scan " + scan.carrierEventId + " is not of shipment " + id);
+        }
+        if (isCancelled()) {
+            // The label is void: a scan of it is kept in the timeline and moves nothing. returns-service ignores
+            // shipment news of a cancelled return too.
+            return List.of();
         }
         List<Scan> all = new ArrayList<>(earlier);
         all.add(scan);
@@ -149,6 +211,13 @@ public class Shipment extends PanacheEntityBase {
         if (labelState != required) {
             throw new IllegalStateException("shipment " + id + " of return " + returnId + " has its label "
                     + labelState + ": cannot " + action);
+        }
+    }
+
+    private void requireVoidPending(String action) {
+        if (voidState != VoidState.PENDING) {
+            throw new IllegalStateException("shipment " + id + " of return " + returnId + " has its void " + voidState
+                    + ": cannot " + action);
         }
     }
 

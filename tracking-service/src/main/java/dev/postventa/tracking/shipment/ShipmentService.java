@@ -48,6 +48,10 @@ public class ShipmentService {
      * two concurrent ones collide on the unique return id and the loser, retried by the inbox, finds the shipment.
      */
     public Uni<Void> createFor(ReturnApproved approved) {
+        if (approved.keptByCustomer()) {
+            LOG.infof("return %s is kept by the customer: no shipment, no label", approved.returnId());
+            return Uni.createFrom().voidItem();
+        }
         return Shipment.lockedOfReturn(approved.returnId()).chain(existing -> {
             if (existing != null) {
                 LOG.infof("return %s was approved again (redelivered or re-sent); it has shipment %s (label %s): "
@@ -91,6 +95,10 @@ public class ShipmentService {
                                 if (scan.status == null) {
                                     LOG.warnf("carrier status '%s' of %s is not in the vocabulary: kept in the "
                                             + "timeline only", report.carrierStatus(), report.trackingNumber());
+                                }
+                                if (shipment.isCancelled()) {
+                                    LOG.infof("scan %s of %s: its return was cancelled and the label voided; kept in "
+                                            + "the timeline, changes nothing", report.eventId(), report.trackingNumber());
                                 }
                                 if (scan.futureDated) {
                                     LOG.warnf("scan %s of %s is stamped %s, more than %s after we received it: kept "

@@ -34,6 +34,24 @@ class SimulatedCarrierTest {
     }
 
     @Test
+    void anIssuedLabelIsVoidedIdempotentlyAndOneNeverIssuedIsRefused() {
+        ReturnLabel label = carrier.createReturnLabel("key-v", "RMA-V", "BR").await().indefinitely();
+
+        carrier.voidLabel("key-v", label.trackingNumber()).await().indefinitely();
+        carrier.voidLabel("key-v", label.trackingNumber()).await().indefinitely();
+        // Another instance (a restart) still knows its label by the key it derives it from.
+        new SimulatedCarrier().voidLabel("key-v", label.trackingNumber()).await().indefinitely();
+
+        assertThat(carrier.isVoided(label.trackingNumber())).isTrue();
+        assertThat(carrier.voidRequestsFor(label.trackingNumber())).isEqualTo(2);
+        assertThatThrownBy(() -> carrier.voidLabel("key-v", "SIMBR000000000001").await().indefinitely())
+                .isInstanceOf(LabelRefusedException.class);
+        assertThatThrownBy(() -> carrier.voidLabel("key-other", label.trackingNumber()).await().indefinitely())
+                .isInstanceOf(LabelRefusedException.class);
+        assertThat(carrier.isVoided("SIMBR000000000001")).isFalse();
+    }
+
+    @Test
     void theLabelIsDerivedFromTheKeyAlone() {
         ReturnLabel here = carrier.createReturnLabel("key-2", "RMA-2", "MX").await().indefinitely();
         ReturnLabel elsewhere = new SimulatedCarrier().createReturnLabel("key-2", "RMA-2", "MX").await().indefinitely();

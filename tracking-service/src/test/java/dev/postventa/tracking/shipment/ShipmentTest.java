@@ -257,6 +257,59 @@ class ShipmentTest {
         assertThat(ScanOrder.deciding(List.of())).isEmpty();
     }
 
+    @Test
+    void aCancelledShipmentOwesTheVoidOfItsLabelAndIsCancelledOnce() {
+        Shipment shipment = labelled();
+
+        assertThat(shipment.cancel(NOW.plusSeconds(60))).isEmpty();
+
+        assertThat(shipment.isCancelled()).isTrue();
+        assertThat(shipment.cancelledAt).isEqualTo(NOW.plusSeconds(60));
+        assertThat(shipment.voidState).isEqualTo(Shipment.VoidState.PENDING);
+        assertThatThrownBy(() -> shipment.cancel(NOW.plusSeconds(61))).isInstanceOf(IllegalStateException.class);
+        assertThat(shipment.voidSettled(true, NOW.plusSeconds(62))).isEmpty();
+        assertThat(shipment.voidState).isEqualTo(Shipment.VoidState.VOIDED);
+        assertThatThrownBy(() -> shipment.voidFailed("late", NOW.plusSeconds(63)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLabelMadeWhileTheReturnWasCancelledIsKeptToBeVoidedAndAnnouncedToNobody() {
+        Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW);
+        shipment.cancel(NOW.plusSeconds(1));
+
+        assertThat(shipment.labelCreated(LABEL, NOW.plusSeconds(2))).isEmpty();
+
+        assertThat(shipment.labelState).isEqualTo(LabelState.CREATED);
+        assertThat(shipment.trackingNumber).isEqualTo(LABEL.trackingNumber());
+        assertThat(shipment.voidState).isEqualTo(Shipment.VoidState.PENDING);
+    }
+
+    @Test
+    void aScanOfACancelledShipmentsVoidLabelMovesNothing() {
+        Shipment shipment = labelled();
+        shipment.cancel(NOW.plusSeconds(1));
+
+        assertThat(apply(shipment, scan(shipment, "picked_up", NOW.plusSeconds(3600)))).isEmpty();
+        assertThat(apply(shipment, scan(shipment, "delivered", NOW.plusSeconds(7200)))).isEmpty();
+
+        assertThat(shipment.status).isEqualTo(ShipmentStatus.LABEL_CREATED);
+        assertThat(shipment.statusAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void aVoidThatFailsForGoodKeepsTheReasonForOperations() {
+        Shipment shipment = labelled();
+        shipment.cancel(NOW.plusSeconds(1));
+
+        assertThat(shipment.voidFailed("already in the carrier's network", NOW.plusSeconds(2))).isEmpty();
+
+        assertThat(shipment.voidState).isEqualTo(Shipment.VoidState.FAILED);
+        assertThat(shipment.voidError).isEqualTo("already in the carrier's network");
+        assertThatThrownBy(() -> Shipment.forApprovedReturn(approved(), "simulated", NOW).voidSettled(false, NOW))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static Shipment labelled() {
         Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", NOW.minusSeconds(10));
         shipment.labelCreated(new ReturnLabel("SIMMX" + shipment.id, "https://labels.example.invalid/x.pdf"), NOW);
