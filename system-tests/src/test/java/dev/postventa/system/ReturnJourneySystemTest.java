@@ -57,9 +57,7 @@ class ReturnJourneySystemTest {
                   {"lineId": "L2", "quantity": 1, "reason": "DEFECTIVE"}], "comment": "me quedó chica"}
                 """.formatted(orderId);
         // The customer proves the order is theirs (order number + its email) once the order has reached returns-service.
-        customerToken = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
-                        .body(Map.of("orderId", orderId, "email", email)).post(url("returns-service") + "/customer-tokens"),
-                response -> response.statusCode() == 200).then().extract().path("token");
+        customerToken = customerTokenFor(orderId, email);
         String returnId = await().atMost(WAIT).until(() -> asCustomer().contentType(ContentType.JSON)
                         .header("Idempotency-Key", "sys-" + orderId).body(body)
                         .post(url("returns-service") + "/returns"),
@@ -81,10 +79,12 @@ class ReturnJourneySystemTest {
         scan("sys-e2", tracking, "in_transit", pickedUp.plus(1, ChronoUnit.HOURS), 202);
         stack.service("returns-service").start().awaitReady(Duration.ofMinutes(3));
 
-        await().atMost(WAIT).until(() -> returnStatus(returnId).equals("RECEIVED"));
+        // Nothing in this return needs a person's inspection: accepted in full on receipt and resolved at once.
+        await().atMost(WAIT).until(() -> returnStatus(returnId).equals("RESOLVED"));
         asCustomer().get(url("returns-service") + "/returns/" + returnId).then()
                 .body("history.status", equalTo(List.of("REQUESTED", "APPROVED", "APPROVED", "IN_TRANSIT",
-                        "RECEIVED")));
+                        "RECEIVED", "RECEIVED", "RESOLVED")))
+                .body("resolution.refundAmount.amount", equalTo("2298.80"));
 
         await().atMost(WAIT).until(() -> "ISSUED".equals(asCustomer().queryParam("returnId", returnId)
                 .get(url("refund-service") + "/refunds").then().extract().path("[0].status")));
@@ -114,8 +114,97 @@ class ReturnJourneySystemTest {
                 .body("status", equalTo(List.of("SENT", "SENT", "SENT", "SENT")));
         // The operator's token the local stack prints opens every order; no token opens none.
         given().auth().oauth2(stack.opsToken(Duration.ofMinutes(5))).get(url("returns-service") + "/returns/" + returnId)
-                .then().statusCode(200).body("status", equalTo("RECEIVED"));
+                .then().statusCode(200).body("status", equalTo("RESOLVED"));
         given().get(url("returns-service") + "/returns/" + returnId).then().statusCode(401);
+    }
+
+    /**
+     * An exchange and a partial acceptance in one return: the sneakers are exchanged for the next size, which the
+     * storefront (the local stack's simulator) reserves from its stock; the headphones are electronics, inspected by a
+     * person who accepts one of the two. The refund is the one accepted unit; the exchange ships; the customer is told
+     * of the reservation, the partial acceptance and the refund.
+     */
+    @Test
+    void anExchangeIsReservedFromStockAndAPartialAcceptanceRefundsOnlyWhatWasAccepted() {
+        String orderId = "MX-SYS-X-" + System.nanoTime();
+        String email = "luis+" + orderId.toLowerCase() + "@example.mx";
+        stack.storefront().putStock("SKU-SNK-28", "PROD-SNK", "Tenis urbanos — 28", 3, Money.of("1299.00", "MXN"));
+        Instant placed = Instant.now().minus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant delivered = placed.plus(2, ChronoUnit.DAYS);
+        publish(new StorefrontOrder(orderId, "cust-sys-x", email, "es-MX", "MX", "MXN", List.of(
+                new OrderLine("L1", "SKU-SNK-27", "Tenis urbanos — 27", "footwear", 1, Money.of("1299.00", "MXN"),
+                        false, "PROD-SNK", false),
+                new OrderLine("L2", "SKU-HEAD-01", "Audífonos inalámbricos", "electronics", 2,
+                        Money.of("899.00", "MXN"), false, "PROD-HEAD", false)), placed, delivered, null));
+        String token = customerTokenFor(orderId, email);
+
+        // The next size is offered because the storefront has it in stock.
+        await().atMost(WAIT).until(() -> given().auth().oauth2(token).queryParam("orderId", orderId)
+                .queryParam("lineId", "L1").get(url("returns-service") + "/returns/exchange-options")
+                .then().extract().<List<String>>path("options.sku"), skus -> skus != null && skus.contains("SKU-SNK-28"));
+        String body = """
+                {"orderId": "%s", "lines": [
+                  {"lineId": "L1", "quantity": 1, "reason": "SIZE_TOO_SMALL", "resolution": "EXCHANGE",
+                   "replacementSku": "SKU-SNK-28", "fallback": "STORE_CREDIT"},
+                  {"lineId": "L2", "quantity": 2, "reason": "DEFECTIVE"}]}
+                """.formatted(orderId);
+        String returnId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "sys-x-" + orderId).body(body).post(url("returns-service") + "/returns")
+                .then().statusCode(201).body("status", equalTo("APPROVED")).extract().path("id");
+
+        // The simulator answered the reservation from its stock: one unit fewer there, the return shows it held.
+        await().atMost(WAIT).until(() -> given().auth().oauth2(token)
+                .get(url("returns-service") + "/returns/" + returnId).then().extract()
+                .<String>path("lines.find { it.lineId == 'L1' }.reservationId"), id -> id != null);
+        assertThat(stack.storefront().stock()).filteredOn(level -> level.sku().equals("SKU-SNK-28"))
+                .singleElement().satisfies(level -> assertThat(level.available()).isEqualTo(2));
+
+        String tracking = await().atMost(WAIT).until(() -> given().auth().oauth2(token).queryParam("returnId", returnId)
+                .get(url("tracking-service") + "/shipments").then().statusCode(200).extract()
+                .<String>path("[0].trackingNumber"), t -> t != null);
+        Instant pickedUp = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        scan("sys-x-e1-" + orderId, tracking, "picked_up", pickedUp, 202);
+        scan("sys-x-e2-" + orderId, tracking, "delivered", pickedUp.plus(3, ChronoUnit.HOURS), 202);
+        // Electronics wait for a person.
+        await().atMost(WAIT).until(() -> given().auth().oauth2(token)
+                .get(url("returns-service") + "/returns/" + returnId).then().extract().path("status"), "RECEIVED"::equals);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lines\": []}")
+                .post(url("returns-service") + "/returns/" + returnId + "/inspection").then().statusCode(403);
+
+        String ops = stack.opsToken(Duration.ofMinutes(5));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body("""
+                {"lines": [
+                  {"lineId": "L1", "acceptedQuantity": 1, "grade": "RESELLABLE"},
+                  {"lineId": "L2", "acceptedQuantity": 1, "grade": "DAMAGED", "note": "uno llegó con la diadema rota"}]}
+                """).post(url("returns-service") + "/returns/" + returnId + "/inspection")
+                .then().statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("resolution.refundAmount.amount", equalTo("899.00"))
+                .body("resolution.creditAmount.amount", equalTo("0.00"));
+
+        // Only the accepted headphone is refunded; the exchange costs and pays nothing (same price).
+        await().atMost(WAIT).until(() -> "ISSUED".equals(given().auth().oauth2(token).queryParam("returnId", returnId)
+                .get(url("refund-service") + "/refunds").then().extract().path("[0].status")));
+        given().auth().oauth2(token).queryParam("returnId", returnId).get(url("refund-service") + "/refunds").then()
+                .body("size()", equalTo(1)).body("[0].amount.amount", equalTo("899.00"));
+
+        List<SmtpInbox.Mail> mails = stack.smtp().awaitMessages(m -> m.to().contains(email), 5, WAIT);
+        assertThat(mails).extracting(SmtpInbox.Mail::subject)
+                .anySatisfy(s -> assertThat(s).startsWith("Tu cambio está apartado"))
+                .anySatisfy(s -> assertThat(s).startsWith("Aceptamos 1 de 2 artículos"))
+                .anySatisfy(s -> assertThat(s).contains("reembolso"));
+    }
+
+    private static String customerTokenFor(String orderId, String email) {
+        return await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("orderId", orderId, "email", email)).post(url("returns-service") + "/customer-tokens"),
+                response -> response.statusCode() == 200).then().extract().path("token");
+    }
+
+    private static void publish(StorefrontOrder order) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.bootstrapServers())) {
+            kafka.send(Topics.STOREFRONT_ORDERS, order.orderId(), EventJson.toBytes(new StorefrontOrderEvent(
+                    order.orderId() + "-d", StorefrontOrderEvent.ORDER_DELIVERED, order.deliveredAt(), order)), Map.of());
+        }
     }
 
     private static void publishDeliveredOrder(String orderId, String email) {

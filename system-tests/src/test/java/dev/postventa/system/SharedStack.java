@@ -15,7 +15,7 @@ final class SharedStack {
      * Settings the journeys need beyond the defaults: electronics are inspected by a person (so a partial acceptance
      * can be recorded), everything else is accepted on receipt as by default.
      */
-    static final Map<String, String> ENV = Map.of("POSTVENTA_INSPECTION_MANUAL_CATEGORIES", "electronics");
+    static final Map<String, String> ENV = Map.of("INSPECTION_MANUAL_CATEGORIES", "electronics");
 
     private static LocalStack stack;
 
