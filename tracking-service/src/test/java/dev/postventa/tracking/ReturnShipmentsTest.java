@@ -16,6 +16,7 @@ import dev.postventa.events.Money;
 import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnApproved;
+import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ShipmentStatus;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
@@ -222,6 +223,115 @@ class ReturnShipmentsTest {
                 + "and effect_key = ? and status = 'FAILED'", returnId.toString())).isEqualTo(1);
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             kafka.assertNoRecords(Topics.SHIPMENTS, r -> isShipmentCreatedFor(r, returnId), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aReturnTheCustomerKeepsGetsNoShipmentAndNoLabel() {
+        UUID returnId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        ReturnApproved kept = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1",
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"),
+                List.of(new ReturnedLine("L1", "SKU-SOCKS", "Calcetines", 1, Money.of("99.00", "MXN"), "NO_LONGER_NEEDED",
+                        "accessories", ReturnedLine.REFUND, null, null, null, null, true)), Instant.now(), true);
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId, EventCatalog.typeOf(ReturnApproved.class),
+                    "returns-service", EventJson.toBytes(kept));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                    "select count(*) from inbox_message where event_id = ?", eventId) == 1);
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> isShipmentCreatedFor(r, returnId), Duration.ofSeconds(2));
+        }
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId)).isZero();
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ?",
+                returnId.toString())).isZero();
+        assertThat(carrier.callsFor(CarrierLabels.keyOf(returnId))).isZero();
+        asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+                .statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aReturnCancelledAfterItsLabelHasTheLabelVoidedOnceAndALaterScanChangesNothing() {
+        UUID returnId = UUID.randomUUID();
+        String tracking = shipmentFor(returnId);
+        String eventId = UUID.randomUUID().toString();
+
+        cancel(returnId, eventId, tracking);
+        cancel(returnId, eventId, tracking);
+        cancel(returnId, UUID.randomUUID().toString(), tracking);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOps().when().get("/shipments/" + tracking)
+                .then().statusCode(200).body("voidState", equalTo("VOIDED")));
+        assertThat(carrier.isVoided(tracking)).isTrue();
+        assertThat(carrier.voidRequestsFor(tracking)).isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'carrier-label-void' "
+                + "and effect_key = ? and status = 'DONE'", returnId.toString())).isEqualTo(1);
+
+        // The customer drops the parcel anyway: the scan is recorded, the shipment stays where it was.
+        post(scan("late-1", tracking, "picked_up", Instant.now(), "CDMX"), SECRET).statusCode(202)
+                .body("outcome", equalTo("recorded"));
+        asOps().when().get("/shipments/" + tracking).then().statusCode(200)
+                .body("status", equalTo("LABEL_CREATED"))
+                .body("labelState", equalTo("CREATED"))
+                .body("cancelledAt", org.hamcrest.Matchers.notNullValue())
+                .body("timeline.carrierEventId", equalTo(List.of("late-1")))
+                .body("timeline[0].status", equalTo("IN_TRANSIT"));
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> EventCatalog.typeOf(ShipmentStatusChanged.class).equals(
+                            KafkaTestClient.header(r, "ce_type"))
+                            && EventJson.fromBytes(r.value(), ShipmentStatusChanged.class).returnId().equals(returnId),
+                    Duration.ofSeconds(3));
+        }
+        assertThat(carrier.voidRequestsFor(tracking)).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnCancelledBeforeItsLabelWasMadeNeverGetsOne() {
+        UUID returnId = UUID.randomUUID();
+        String key = CarrierLabels.keyOf(returnId);
+        AnswerLosingCarrier.unreachableFor(key);
+        try {
+            approve(returnId, UUID.randomUUID().toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count("select count(*) from "
+                    + "pending_effect where kind = 'carrier-label' and effect_key = ? and attempts >= 1 "
+                    + "and status = 'PENDING'", key) == 1);
+            cancel(returnId, UUID.randomUUID().toString(), null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                    "select count(*) from shipment where return_id = ? and cancelled_at is not null", returnId) == 1);
+        } finally {
+            AnswerLosingCarrier.reachableFor(key);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOps().queryParam("returnId", returnId.toString())
+                .when().get("/shipments").then().statusCode(200)
+                .body("[0].labelState", equalTo("FAILED"))
+                .body("[0].labelError", containsString("cancelled"))
+                .body("[0].trackingNumber", nullValue())
+                .body("[0].voidState", equalTo("NOT_NEEDED")));
+        assertThat(carrier.callsFor(key)).isZero();
+        assertThat(carrier.labelsIssuedFor(key)).isZero();
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.assertNoRecords(Topics.SHIPMENTS, r -> isShipmentCreatedFor(r, returnId), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aReturnCancelledWithoutAShipmentHasNothingToVoid() {
+        UUID returnId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        cancel(returnId, eventId, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                "select count(*) from inbox_message where event_id = ?", eventId) == 1);
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ?", returnId)).isZero();
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where effect_key = ?",
+                returnId.toString())).isZero();
+    }
+
+    static void cancel(UUID returnId, String eventId, String trackingNumber) {
+        ReturnCancelled cancelled = new ReturnCancelled(returnId, "MX-1001", "RMA-TEST-1", trackingNumber,
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", "MX"), Instant.now());
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), eventId,
+                    EventCatalog.typeOf(ReturnCancelled.class), "returns-service", EventJson.toBytes(cancelled));
         }
     }
 

@@ -46,6 +46,7 @@ public class ShipmentService {
      * In the inbox transaction of a {@code ReturnApproved}: the return's shipment, label pending, and the label owed
      * to the carrier (called after the commit). Another approval of a return that has its shipment changes nothing;
      * two concurrent ones collide on the unique return id and the loser, retried by the inbox, finds the shipment.
+     * A return the customer keeps ({@code keptByCustomer}) is not shipped: no shipment, no label.
      */
     public Uni<Void> createFor(ReturnApproved approved) {
         if (approved.keptByCustomer()) {
