@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Decides whether an order's lines may be returned: shipped to a country, delivered, not cancelled, each line within
- * its return window ({@link ReturnWindows}: legal minimum, category or default, season), not final sale, and never more units than were bought (counting earlier returns). Returns every reason at once,
- * field by field, so the customer can fix the whole request in one go.
+ * its return window ({@link ReturnWindows}: legal minimum, category or default, season), not final sale, and never
+ * more units than were bought (counting earlier returns). Returns every reason at once, field by field, so the
+ * customer can fix the whole request in one go.
  */
 @ApplicationScoped
 public class ReturnPolicy {
@@ -24,7 +25,7 @@ public class ReturnPolicy {
     private final ReturnsConfig config;
     private final ReturnWindows windows;
 
-    public ReturnPolicy(ReturnsConfig config, ReturnWindows windows) {
+    ReturnPolicy(ReturnsConfig config, ReturnWindows windows) {
         this.config = config;
         this.windows = windows;
     }

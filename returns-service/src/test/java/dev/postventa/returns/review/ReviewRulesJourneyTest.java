@@ -108,6 +108,20 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
                 + " returns in the last 90 days)");
     }
 
+    @Test
+    void aGuestIsCountedByEmailWhateverItsCase() {
+        int threshold = Integer.parseInt(config(SERIAL_THRESHOLD));
+        String email = "Guest-" + UUID.randomUUID() + "@Example.mx";
+        String orderId = order(null, email, "10.00", false, 1);
+        execute(("insert into return_request (id, order_id, customer_id, email, locale, country, status, lines, "
+                + "created_at, updated_at) select md5('%s' || g)::uuid, '%s', null, '%s', 'es-MX', 'MX', "
+                + "'REJECTED', '[]'::jsonb, now() - interval '1 day', now() from generate_series(1, %d) g")
+                .formatted(email, orderId, email.toLowerCase(), threshold));
+
+        held(orderId, "held for manual review: serial returner (at least " + threshold
+                + " returns in the last 90 days)");
+    }
+
     /** Posts a return of one R1 and checks that it waits in REQUESTED with {@code note}; returns its id. */
     private static String held(String orderId, String note) {
         String location = postReturn(returnBody(orderId, "R1", 1, "DEFECTIVE"), null)
@@ -130,10 +144,14 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
 
     /** A delivered Mexican order of {@code quantity} units of line R1 at {@code unitPrice} MXN. */
     private static String order(String customerId, String unitPrice, boolean flagged, int quantity) {
+        return order(customerId, "eva@example.mx", unitPrice, flagged, quantity);
+    }
+
+    private static String order(String customerId, String email, String unitPrice, boolean flagged, int quantity) {
         String orderId = "MX-" + UUID.randomUUID().toString().substring(0, 8);
         Instant placed = Instant.now().minus(5, ChronoUnit.DAYS);
         Instant delivered = placed.plus(2, ChronoUnit.DAYS);
-        StorefrontOrder order = new StorefrontOrder(orderId, customerId, "eva@example.mx", "es-MX", "MX", "MXN",
+        StorefrontOrder order = new StorefrontOrder(orderId, customerId, email, "es-MX", "MX", "MXN",
                 List.of(new OrderLine("R1", "SKU-R1", "Laptop", "electronics", quantity, Money.of(unitPrice, "MXN"),
                         false, "P-R1", flagged)),
                 placed, delivered, null);
