@@ -6,6 +6,7 @@ import dev.postventa.events.credit.StoreCreditIssued;
 import dev.postventa.events.credit.StoreCreditRedeemed;
 import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.support.outbox.OutboxWriter;
+import dev.postventa.support.persistence.SqlStates;
 import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -106,7 +107,10 @@ public class StoreCreditService {
                                         new InsufficientStoreCreditException(Money.zero(amount.currency())));
                             }
                             return spend(account, amount, request.reference(), idempotencyKey, fingerprint);
-                        })));
+                        })))
+                // The same request (same fingerprint) always locks the same account, so it is serialised above; a key
+                // that collides at commit was used at the same moment for another account, i.e. another request.
+                .onFailure(SqlStates::isUniqueViolation).transform(e -> keyReused(idempotencyKey));
     }
 
     /** The account of a customer in a currency, with its ledger; null when the customer has none. */
@@ -191,14 +195,17 @@ public class StoreCreditService {
     private static Uni<Redemption> replay(StoreCreditEntry previous, String fingerprint, String idempotencyKey,
                                           String currency) {
         if (!previous.requestFingerprint.equals(fingerprint)) {
-            LOG.infof("redemption %s refused: the key was first used with another request", idempotencyKey);
-            return Uni.createFrom().failure(ProblemException.unprocessable("idempotency-key-reused",
-                    "Idempotency-Key already used for a different request", List.of(new FieldViolation(
-                            "Idempotency-Key", "the Idempotency-Key " + idempotencyKey
-                                    + " was first used with another body"))));
+            return Uni.createFrom().failure(keyReused(idempotencyKey));
         }
         LOG.infof("redemption %s asked again: answered with its first result, nothing spent", idempotencyKey);
         return Uni.createFrom().item(new Redemption(RedemptionView.of(previous, currency), true));
+    }
+
+    private static ProblemException keyReused(String idempotencyKey) {
+        LOG.infof("redemption %s refused: the key was first used with another request", idempotencyKey);
+        return ProblemException.unprocessable("idempotency-key-reused",
+                "Idempotency-Key already used for a different request", List.of(new FieldViolation(
+                        "Idempotency-Key", "the Idempotency-Key " + idempotencyKey + " was first used with another body")));
     }
 
     private static Uni<StoreCreditAccount> locked(String key, String currency) {
