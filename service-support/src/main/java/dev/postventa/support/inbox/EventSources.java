@@ -1,9 +1,8 @@
 package dev.postventa.support.inbox;
 
 import dev.postventa.events.EventCatalog;
-import dev.postventa.events.Topics;
+import dev.postventa.events.TopicOwners;
 import dev.postventa.events.UndecodableEventException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,18 +13,18 @@ import java.util.Optional;
  */
 public final class EventSources {
 
-    private static final Map<String, String> OWNER_BY_TOPIC = Map.of(
-            Topics.RETURNS, "returns-service",
-            Topics.SHIPMENTS, "tracking-service",
-            Topics.REFUNDS, "refund-service",
-            Topics.NOTIFICATIONS, "notification-service");
-
     private EventSources() {
     }
 
-    /** The service that owns {@code topic}; empty for a topic that is not a {@code postventa.*} aggregate topic. */
+    /**
+     * The service that owns {@code topic} (its producer in {@link TopicOwners}, the one declaration of who writes
+     * what); empty for a topic that is not a platform aggregate topic (the storefront's, a dead-letter topic).
+     */
     public static Optional<String> ownerOf(String topic) {
-        return Optional.ofNullable(OWNER_BY_TOPIC.get(topic));
+        return TopicOwners.all().stream()
+                .filter(declaration -> declaration.topic().equals(topic) && declaration.cloudEvents())
+                .map(TopicOwners.Declaration::producer)
+                .findFirst();
     }
 
     /**
