@@ -85,13 +85,11 @@ public class Inspection {
     public Uni<ReturnView> inspect(UUID id, InspectionRequest body) {
         return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(id, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Return", id.toString()))
-                        .chain(request -> Uni.createFrom().item(() -> {
-                            if (request.status != ReturnStatus.RECEIVED) {
-                                // Refused before the body is read: a repeated inspection is a conflict, whatever it says.
-                                return request.inspect(List.of(), false, clock.instant());
-                            }
-                            return request.inspect(findings(request, body), false, clock.instant());
-                        }))
+                        // A return that is not RECEIVED is refused (409) before the body is read: a repeated
+                        // inspection is a conflict whatever it says.
+                        .chain(request -> Uni.createFrom().item(() -> request.inspect(
+                                request.status == ReturnStatus.RECEIVED ? findings(request, body) : List.of(),
+                                false, clock.instant())))
                         .chain(done -> Records.record(done, outbox)))
                 .invoke(() -> LOG.infof("return %s inspected by the warehouse and resolved", id))
                 .onFailure(IllegalTransitionException.class).transform(refused -> new ProblemException(409,

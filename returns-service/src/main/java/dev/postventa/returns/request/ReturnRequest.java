@@ -37,6 +37,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -276,7 +277,7 @@ public class ReturnRequest extends PanacheEntityBase {
         ReturnInspected event = new ReturnInspected(id, orderId, rmaNumber, customer(), inspection, automatic, now);
         ReturnHistoryEntry note = ReturnHistoryEntry.of(id, status, (automatic ? "accepted on receipt"
                 : "inspected by the warehouse") + ": " + accepted + " of " + expected + " units accepted", now);
-        Map<String, InspectedLine> byLine = new java.util.HashMap<>();
+        Map<String, InspectedLine> byLine = new HashMap<>();
         inspected.forEach(line -> byLine.put(line.lineId(), line));
         return resolve(byLine, false, now, List.of(event), List.of(note));
     }
@@ -369,7 +370,8 @@ public class ReturnRequest extends PanacheEntityBase {
         }
         if (status == ReturnStatus.CANCELLED || status == ReturnStatus.RESOLVED && receivedAt == null) {
             // A label scanned after cancellation, or for items the customer keeps: recorded, changes nothing.
-            return noteOnly(scan, "return is " + status + (status == ReturnStatus.CANCELLED ? "" : " (kept by the customer)"));
+            return noteOnly(scan, status == ReturnStatus.CANCELLED ? "return is CANCELLED"
+                    : "return is RESOLVED (kept by the customer)");
         }
         if (trackingNumber == null && scan.trackingNumber() != null) {
             trackingNumber = scan.trackingNumber();
@@ -390,7 +392,8 @@ public class ReturnRequest extends PanacheEntityBase {
 
     /**
      * refund-service issued a refund for this return at {@code issuedAt} (its clock). The first refund's time is
-     * kept: a second refund event (another id) changes nothing. No status: the journey ends at RECEIVED.
+     * kept: a second refund event (another id) changes nothing. No status: the return's outcome is its resolution
+     * (RESOLVED); this only records when the money left.
      *
      * @return true when this is the first refund recorded
      */
