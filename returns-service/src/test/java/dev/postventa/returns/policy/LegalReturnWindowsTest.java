@@ -106,7 +106,7 @@ class LegalReturnWindowsTest extends ReturnsTestSupport {
         Instant placed = day.minusDays(2).atTime(LocalTime.NOON).atZone(zone).toInstant();
         StorefrontOrder order = new StorefrontOrder(orderId, "cust-" + orderId, orderId + "@example.com", null,
                 country, currency, List.of(new OrderLine("C1", "SKU-CLEAR", "Liquidación", "clearance", 1,
-                        Money.of("100.00", currency), false)), placed, delivered, null);
+                        Money.of("300.00", currency), false)), placed, delivered, null);
         publish(new StorefrontOrderEvent(UUID.randomUUID().toString(), StorefrontOrderEvent.ORDER_DELIVERED, delivered,
                 order));
         awaitOrder(orderId, true);

@@ -67,7 +67,7 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
 
     @Test
     void aLineTheStorefrontFlaggedWaitsForReviewAndOperationsRejectionIsPublished() throws Exception {
-        String orderId = order(newCustomer(), "10.00", true);
+        String orderId = order(newCustomer(), "500.00", true);
         String returnId = held(orderId, "held for manual review: flagged by the storefront (line R1)");
 
         asOps().contentType(ContentType.JSON).body("{\"reason\": \"bought with a stolen card\"}")
@@ -91,7 +91,7 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
     void aCustomerWithManyRecentReturnsIsASerialReturner() {
         int threshold = Integer.parseInt(config(SERIAL_THRESHOLD));
         String customer = newCustomer();
-        String orderId = order(customer, "10.00", false, 2);
+        String orderId = order(customer, "500.00", false, 2);
         // Earlier returns of this customer, as this service's own rows: all but one inside the 90 days, and one
         // older that no longer counts.
         execute(("insert into return_request (id, order_id, customer_id, email, locale, country, status, lines, "
@@ -112,7 +112,7 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
     void aGuestIsCountedByEmailWhateverItsCase() {
         int threshold = Integer.parseInt(config(SERIAL_THRESHOLD));
         String email = "Guest-" + UUID.randomUUID() + "@Example.mx";
-        String orderId = order(null, email, "10.00", false, 1);
+        String orderId = order(null, email, "500.00", false, 1);
         execute(("insert into return_request (id, order_id, customer_id, email, locale, country, status, lines, "
                 + "created_at, updated_at) select md5('%s' || g)::uuid, '%s', null, '%s', 'es-MX', 'MX', "
                 + "'REJECTED', '[]'::jsonb, now() - interval '1 day', now() from generate_series(1, %d) g")
