@@ -3,12 +3,12 @@ package dev.postventa.tracking.shipment;
 import dev.postventa.events.DomainEvent;
 import dev.postventa.support.effect.Attempt;
 import dev.postventa.support.effect.EffectHandler;
+import dev.postventa.tracking.carriers.CarrierAdapters;
 import dev.postventa.tracking.carriers.CarrierPort;
 import dev.postventa.tracking.carriers.LabelRefusedException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +26,10 @@ public class LabelVoids implements EffectHandler<Boolean> {
     public static final String KIND = "carrier-label-void";
     private static final Logger LOG = Logger.getLogger(LabelVoids.class);
 
-    private final Instance<CarrierPort> carriers;
+    private final CarrierAdapters carriers;
     private final Clock clock;
 
-    LabelVoids(Instance<CarrierPort> carriers, Clock clock) {
+    LabelVoids(CarrierAdapters carriers, Clock clock) {
         this.carriers = carriers;
         this.clock = clock;
     }
@@ -86,14 +86,11 @@ public class LabelVoids implements EffectHandler<Boolean> {
         return failure instanceof LabelRefusedException;
     }
 
-    private Uni<Shipment> shipmentOf(Attempt attempt) {
-        UUID returnId = UUID.fromString(attempt.key());
-        return Shipment.lockedOfReturn(returnId).onItem().ifNull().failWith(() -> new IllegalStateException(
-                "effect " + attempt.kind() + "/" + attempt.key() + " has no shipment"));
+    private static Uni<Shipment> shipmentOf(Attempt attempt) {
+        return EffectShipments.lockedShipmentOf(attempt);
     }
 
     private CarrierPort carrier(String name) {
-        return carriers.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new LabelRefusedException("no carrier adapter named " + name));
+        return carriers.named(name);
     }
 }
