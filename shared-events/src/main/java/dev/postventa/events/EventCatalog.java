@@ -17,7 +17,10 @@ import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ReturnShipmentException;
+import dev.postventa.events.shipments.ReturnShipmentStalled;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -71,6 +74,12 @@ public final class EventCatalog {
                 "A prepaid return label was created with a carrier.");
         add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS,
                 "A carrier scan moved the shipment to a new normalised status (in scan-time order).");
+        add(ReturnShipmentStalled.class, "postventa.shipment.stalled.v1", Topics.SHIPMENTS,
+                "The shipment has had no scan for longer than its status's SLA (by our receipt times).");
+        add(ReturnShipmentException.class, "postventa.shipment.exception.v1", Topics.SHIPMENTS,
+                "The carrier reported a problem: failed pickup, returned to sender, damaged or lost.");
+        add(ReturnLabelReminderDue.class, "postventa.shipment.label-reminder-due.v1", Topics.SHIPMENTS,
+                "The return label has not been used for the reminder period: remind the customer to drop it off.");
         add(RefundIssued.class, "postventa.refund.issued.v1", Topics.REFUNDS,
                 "The payment provider accepted the refund of a received return.");
         add(RefundFailed.class, "postventa.refund.failed.v1", Topics.REFUNDS,

@@ -19,7 +19,10 @@ import dev.postventa.events.returns.ReturnResolved;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRequested;
+import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ReturnShipmentException;
+import dev.postventa.events.shipments.ReturnShipmentStalled;
 import dev.postventa.events.shipments.ShipmentStatus;
 import dev.postventa.events.shipments.ShipmentStatusChanged;
 import dev.postventa.events.storefront.ExchangeAnswer;
@@ -102,6 +105,16 @@ final class EventSamples {
         samples.put(EventCatalog.typeOf(ShipmentStatusChanged.class), new ShipmentStatusChanged(SHIPMENT_ID, RETURN_ID,
                 "SIMMX000123456789", ShipmentStatus.IN_TRANSIT, ShipmentStatus.LABEL_CREATED, "picked_up",
                 "Ciudad de México", T.plusSeconds(86_400)));
+        samples.put(EventCatalog.typeOf(ReturnShipmentStalled.class), new ReturnShipmentStalled(SHIPMENT_ID, RETURN_ID,
+                "simulated", "SIMMX000123456789", ShipmentStatus.IN_TRANSIT, T.plusSeconds(86_400), "PT72H", ANA,
+                T.plusSeconds(4 * 86_400 + 60)));
+        samples.put(EventCatalog.typeOf(ReturnShipmentException.class), new ReturnShipmentException(SHIPMENT_ID,
+                RETURN_ID, "simulated", "SIMMX000123456789", ReturnShipmentException.FAILED_PICKUP, "failure",
+                "Recolección fallida: domicilio cerrado", ANA, T.plusSeconds(86_400), T.plusSeconds(86_460)));
+        samples.put(EventCatalog.typeOf(ReturnLabelReminderDue.class), new ReturnLabelReminderDue(SHIPMENT_ID,
+                RETURN_ID, "RMA-261120-7KQ2ZP", "simulated", "SIMMX000123456789",
+                "https://labels.simulated-carrier.invalid/SIMMX000123456789.pdf", ANA, T.plusSeconds(2),
+                T.plusSeconds(5 * 86_400 + 2)));
         samples.put(EventCatalog.typeOf(RefundIssued.class), new RefundIssued(REFUND_ID, RETURN_ID, "MX-100234",
                 Money.of("449.91", "MXN"), "sim_re_5f2a9c1d7e3b", ANA, T.plusSeconds(3 * 86_400 + 3_660),
                 Money.of("49.99", "MXN")));
