@@ -25,12 +25,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -46,6 +47,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Checked before any extension runs: without Chromium the class is skipped and no stack is started for it.
+@EnabledIf(value = "chromiumInstalled", disabledReason = "Chromium not installed: apt-get install -y chromium chromium-driver")
+@ExtendWith(SharedStack.class)
 class OpsPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -63,12 +67,13 @@ class OpsPageBrowserTest {
     private static ChromeDriver browser;
     private static Path profile;
 
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeAll
     static void startPlatformAndBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            Assumptions.abort("Chromium not installed: apt-get install -y chromium chromium-driver");
-        }
-        stack = SharedStack.get();
+        stack = SharedStack.stack();
         console = new LocalConsole(stack, FreePorts.next()).start();
 
         // Selenium Manager never runs: both binaries are given, so nothing is downloaded.
