@@ -34,7 +34,14 @@ public final class CarrierStatuses {
             Map.entry("return_to_sender", ShipmentStatus.EXCEPTION),
             Map.entry("returned", ShipmentStatus.EXCEPTION),
             Map.entry("error", ShipmentStatus.EXCEPTION),
-            Map.entry("expired", ShipmentStatus.EXCEPTION));
+            Map.entry("expired", ShipmentStatus.EXCEPTION),
+            // AfterShip tags and Shippo substatus codes not covered above (webhooks.aftership, webhooks.shippo).
+            Map.entry("pending", ShipmentStatus.LABEL_CREATED),
+            Map.entry("availableforpickup", ShipmentStatus.OUT_FOR_DELIVERY),
+            Map.entry("pickup_available", ShipmentStatus.OUT_FOR_DELIVERY),
+            Map.entry("delivery_attempted", ShipmentStatus.EXCEPTION),
+            Map.entry("package_damaged", ShipmentStatus.EXCEPTION),
+            Map.entry("package_lost", ShipmentStatus.EXCEPTION));
 
     private CarrierStatuses() {
     }

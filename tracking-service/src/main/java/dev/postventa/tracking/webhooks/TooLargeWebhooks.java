@@ -41,6 +41,12 @@ public class TooLargeWebhooks {
         if (path.equals("/webhooks/easypost") || path.equals("/webhooks/easypost/")) {
             return "easypost";
         }
+        // Shippo and AfterShip deliveries (webhooks.shippo, webhooks.aftership) are counted under the vendor's name.
+        for (String vendor : new String[] {"shippo", "aftership"}) {
+            if (path.equals("/webhooks/" + vendor) || path.equals("/webhooks/" + vendor + "/")) {
+                return vendor;
+            }
+        }
         Matcher scans = SCANS.matcher(path);
         if (!scans.matches()) {
             return null;

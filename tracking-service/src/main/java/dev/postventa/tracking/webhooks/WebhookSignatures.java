@@ -100,9 +100,9 @@ public class WebhookSignatures {
     }
 
     /** 401 for a timestamp outside the tolerance: the same answer as a bad signature, counted apart. */
-    static final class StaleTimestamp extends ProblemException {
+    public static final class StaleTimestamp extends ProblemException {
 
-        StaleTimestamp(String detail) {
+        public StaleTimestamp(String detail) {
             super(401, "webhook-signature", "Webhook signature not valid", detail, List.of());
         }
     }
