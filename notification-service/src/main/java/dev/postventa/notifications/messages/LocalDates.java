@@ -29,8 +29,13 @@ public final class LocalDates {
     private LocalDates() {
     }
 
+    /** The zone of the country's customers (also their quiet hours'); UTC for countries not listed. */
+    public static ZoneId zoneOf(String country) {
+        return country == null ? ZoneOffset.UTC : ZONES.getOrDefault(country.strip(), ZoneOffset.UTC);
+    }
+
     public static String format(Instant instant, String locale, String country) {
-        ZoneId zone = country == null ? ZoneOffset.UTC : ZONES.getOrDefault(country.strip(), ZoneOffset.UTC);
+        ZoneId zone = zoneOf(country);
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(LocalMoney.formattingLocale(locale, country))
                 .format(instant.atZone(zone));

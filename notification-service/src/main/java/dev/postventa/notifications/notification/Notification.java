@@ -20,8 +20,8 @@ import java.util.UUID;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    /** The only channel so far. */
     public static final String EMAIL = "email";
+    public static final String SMS = "sms";
 
     /** Where a message is. */
     public enum Status { PENDING, SENT, FAILED }
@@ -68,6 +68,14 @@ public class Notification extends PanacheEntityBase {
         n.status = Status.PENDING;
         n.createdAt = now;
         n.updatedAt = now;
+        return n;
+    }
+
+    /** A text message about {@code causationEventId} to {@code phone}, not yet delivered; its subject is its text. */
+    public static Notification pendingSms(UUID id, UUID returnId, String causationEventId, String template,
+                                          String locale, String phone, String text, Instant now) {
+        Notification n = pendingEmail(id, returnId, causationEventId, template, locale, phone, text, text, now);
+        n.channel = SMS;
         return n;
     }
 

@@ -32,7 +32,7 @@ public class NotificationRetention {
                 DELETE FROM notification_attempt WHERE notification_id IN (SELECT id FROM settled)),
             effects AS (
                 DELETE FROM pending_effect
-                WHERE kind = 'email' AND status <> 'PENDING' AND effect_key IN (SELECT id::text FROM settled))
+                WHERE kind IN ('email', 'sms') AND status <> 'PENDING' AND effect_key IN (SELECT id::text FROM settled))
             DELETE FROM notification WHERE id IN (SELECT id FROM settled)""";
 
     private final Clock clock;

@@ -1,19 +1,30 @@
 package dev.postventa.notifications.notification;
 
+import dev.postventa.events.CustomerContact;
 import dev.postventa.notifications.delivery.EmailEffect;
+import dev.postventa.notifications.messages.LocalDates;
 import dev.postventa.notifications.messages.MessageRenderer;
 import dev.postventa.notifications.messages.OutgoingMessage;
+import dev.postventa.notifications.preferences.DeliveryPlan;
+import dev.postventa.notifications.preferences.OrderCustomers;
+import dev.postventa.notifications.preferences.PreferenceKeys;
+import dev.postventa.notifications.preferences.Preferences;
+import dev.postventa.notifications.sms.SmsConfig;
+import dev.postventa.notifications.sms.SmsEffect;
+import dev.postventa.notifications.sms.SmsText;
 import dev.postventa.support.effect.Effects;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the message an event causes, rendered once, as a PENDING notification and owes its delivery as an
- * {@code email} effect keyed by the notification id; both in the consumer's inbox transaction.
+ * Stores the message an event causes, rendered once, as a PENDING notification per channel the customer's
+ * preferences give, and owes each delivery as an {@code email} or {@code sms} effect keyed by the notification id;
+ * all in the consumer's inbox transaction.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -30,19 +41,53 @@ public class NotificationService {
     private final MessageRenderer renderer;
     private final Effects effects;
     private final Clock clock;
+    private final Preferences preferences;
+    private final OrderCustomers customers;
+    private final SmsConfig sms;
 
-    NotificationService(MessageRenderer renderer, Effects effects, Clock clock) {
+    NotificationService(MessageRenderer renderer, Effects effects, Clock clock, Preferences preferences,
+                        OrderCustomers customers, SmsConfig sms) {
         this.renderer = renderer;
         this.effects = effects;
         this.clock = clock;
+        this.preferences = preferences;
+        this.customers = customers;
+        this.sms = sms;
     }
 
-    /** Renders and stores the email and schedules its delivery; must run inside the inbox's transaction. */
+    /**
+     * Renders and stores the message on the channels the customer's preferences give ({@link DeliveryPlan}) and
+     * schedules each delivery, deferred to the end of quiet hours when the plan says so; must run inside the inbox's
+     * transaction. A message the customer opted out of is only logged.
+     */
     public Uni<Void> store(OutgoingMessage message) {
         MessageRenderer.Rendered rendered = renderer.render(message.template(), message.customer(), message.data());
-        Notification n = Notification.pendingEmail(UUID.randomUUID(), message.returnId(), message.causationEventId(),
-                message.template(), rendered.language(), message.customer().email(), rendered.subject(),
-                rendered.body(), clock.instant());
+        Instant now = clock.instant();
+        CustomerContact customer = message.customer();
+        return customers.remember(message.returnId(), customer)
+                .chain(() -> preferences.of(PreferenceKeys.of(customer)))
+                .chain(preference -> {
+                    DeliveryPlan plan = DeliveryPlan.decide(preference, message.template(),
+                            LocalDates.zoneOf(customer.country()), now, sms.enabled());
+                    if (plan.skipped() != null) {
+                        LOG.infof("the %s message about event %s is not sent: %s", message.template(),
+                                message.causationEventId(), plan.skipped());
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> email = !plan.email() ? Uni.createFrom().voidItem()
+                            : insert(Notification.pendingEmail(UUID.randomUUID(), message.returnId(),
+                                    message.causationEventId(), message.template(), rendered.language(),
+                                    customer.email(), rendered.subject(), rendered.body(), now),
+                                    EmailEffect.KIND, plan.dueAt());
+                    return email.chain(() -> plan.smsTo() == null ? Uni.createFrom().voidItem()
+                            : insert(Notification.pendingSms(UUID.randomUUID(), message.returnId(),
+                                    message.causationEventId(), message.template(), rendered.language(),
+                                    plan.smsTo(), SmsText.of(rendered.subject(), message.data()), now),
+                                    SmsEffect.KIND, plan.dueAt()));
+                });
+    }
+
+    private Uni<Void> insert(Notification n, String effectKind, Instant dueAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", n.id)
                         .setParameter("returnId", n.returnId)
@@ -62,7 +107,18 @@ public class NotificationService {
                                 n.channel, n.causationEventId);
                         return Uni.createFrom().voidItem();
                     }
-                    return effects.schedule(EmailEffect.KIND, n.id.toString(), null).replaceWithVoid();
+                    Uni<Void> scheduled = effects.schedule(effectKind, n.id.toString(), null).replaceWithVoid();
+                    if (!dueAt.isAfter(n.createdAt)) {
+                        return scheduled;
+                    }
+                    LOG.infof("the %s message %s about event %s waits for the end of quiet hours: %s", n.channel,
+                            n.id, n.causationEventId, dueAt);
+                    return scheduled.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                                    "UPDATE pending_effect SET due_at = :due WHERE kind = :kind AND effect_key = :key")
+                            .setParameter("due", dueAt)
+                            .setParameter("kind", effectKind)
+                            .setParameter("key", n.id.toString())
+                            .executeUpdate()).replaceWithVoid();
                 });
     }
 }
