@@ -183,7 +183,7 @@ public final class CustomerMessages {
                 "amount", e.amount(), "reason", e.reason());
     }
 
-    private static OutgoingMessage message(String eventId, String eventName, UUID returnId, String template,
+    static OutgoingMessage message(String eventId, String eventName, UUID returnId, String template,
                                            CustomerContact customer, Object... keysAndValues) {
         if (returnId == null || customer == null || customer.email() == null || customer.email().isBlank()) {
             throw new UndecodableEventException("event " + eventId + " (" + eventName

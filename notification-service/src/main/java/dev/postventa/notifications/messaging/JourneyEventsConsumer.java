@@ -11,8 +11,12 @@ import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnInspected;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRejected;
+import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
+import dev.postventa.events.shipments.ReturnShipmentException;
+import dev.postventa.events.shipments.ReturnShipmentStalled;
 import dev.postventa.notifications.messages.CustomerMessages;
+import dev.postventa.notifications.messages.ShipmentNoticeMessages;
 import dev.postventa.notifications.notification.NotificationService;
 import dev.postventa.notifications.notification.ReturnOrders;
 import dev.postventa.support.inbox.EventDispatcher;
@@ -65,6 +69,13 @@ public class JourneyEventsConsumer {
                                 notifications.store(CustomerMessages.storeCreditIssued(event, envelope.id()))))
                 .onWithEnvelope(ReturnShipmentCreated.class, (event, envelope) ->
                         notifications.store(CustomerMessages.labelReady(event, envelope.id())))
+                // Proactive shipment notices (issue 11 §2): tracking-service emits each once.
+                .onWithEnvelope(ReturnLabelReminderDue.class, (event, envelope) ->
+                        notifications.store(ShipmentNoticeMessages.labelReminder(event, envelope.id())))
+                .onWithEnvelope(ReturnShipmentStalled.class, (event, envelope) ->
+                        notifications.store(ShipmentNoticeMessages.stalled(event, envelope.id())))
+                .onWithEnvelope(ReturnShipmentException.class, (event, envelope) ->
+                        notifications.store(ShipmentNoticeMessages.exception(event, envelope.id())))
                 .onWithEnvelope(ReturnInTransit.class, (event, envelope) ->
                         orders.remember(event.returnId(), event.orderId())
                                 .chain(() -> notifications.store(CustomerMessages.inTransit(event, envelope.id()))))

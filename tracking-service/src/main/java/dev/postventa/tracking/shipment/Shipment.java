@@ -85,6 +85,15 @@ public class Shipment extends PanacheEntityBase {
     /** Why the label could not be voided (void FAILED only). */
     @Column(name = "void_error")
     public String voidError;
+    /**
+     * When {@code ReturnShipmentStalled} was emitted for the current stall (V8); null while none was, and cleared by
+     * every newly received scan. Set by {@code dev.postventa.tracking.notices}.
+     */
+    @Column(name = "stall_notified_at")
+    public Instant stallNotifiedAt;
+    /** When {@code ReturnLabelReminderDue} was emitted (once per shipment, V8); null while not. */
+    @Column(name = "label_reminded_at")
+    public Instant labelRemindedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -1,15 +1,19 @@
 package dev.postventa.tracking.shipment;
 
+import dev.postventa.events.DomainEvent;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.support.effect.Effects;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.TrackingConfig;
+import dev.postventa.tracking.notices.ShipmentNotices;
 import dev.postventa.tracking.webhooks.CarrierScan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -106,8 +110,11 @@ public class ShipmentService {
                                             + "and flagged, not trusted for ordering", report.eventId(),
                                             report.trackingNumber(), report.scannedAt(), config.futureScanTolerance());
                                 }
-                                return outbox.publishAll(shipment.applyScan(scan, earlier))
-                                        .replaceWith(ScanOutcome.RECORDED);
+                                List<DomainEvent> events = new ArrayList<>(shipment.applyScan(scan, earlier));
+                                // Any new scan is movement: a stall told is over, and the next one may be told.
+                                shipment.stallNotifiedAt = null;
+                                ShipmentNotices.exceptionOf(shipment, scan).ifPresent(events::add);
+                                return outbox.publishAll(events).replaceWith(ScanOutcome.RECORDED);
                             }));
                 }));
     }
