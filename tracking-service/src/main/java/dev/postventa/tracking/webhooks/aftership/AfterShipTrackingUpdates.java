@@ -2,8 +2,8 @@ package dev.postventa.tracking.webhooks.aftership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.postventa.events.EventJson;
-import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.webhooks.CarrierScan;
+import dev.postventa.tracking.webhooks.VendorPayload;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +21,9 @@ import java.util.stream.Stream;
  * {@link CheckpointTimes} for how they become instants.
  */
 public final class AfterShipTrackingUpdates {
+
+    private static final VendorPayload PAYLOAD =
+            new VendorPayload("Not an AfterShip tracking_update", "tracking_update");
 
     /** One checkpoint as AfterShip sent it. */
     public record Checkpoint(String time, String country, String location, String tag, String subtag) {
@@ -38,7 +40,8 @@ public final class AfterShipTrackingUpdates {
                 try {
                     at = CheckpointTimes.instantOf(checkpoint.time(), checkpoint.country(), originCountry);
                 } catch (DateTimeException e) {
-                    throw malformed("checkpoint_time '" + checkpoint.time() + "' is not an ISO-8601 date-time");
+                    throw PAYLOAD.malformed(
+                            "checkpoint_time '" + checkpoint.time() + "' is not an ISO-8601 date-time");
                 }
                 String id = String.join(":", slug, trackingNumber, checkpoint.time(), checkpoint.tag(),
                         checkpoint.subtag() == null ? "" : checkpoint.subtag());
@@ -57,7 +60,7 @@ public final class AfterShipTrackingUpdates {
         try {
             event = EventJson.mapper().readTree(body);
         } catch (IOException e) {
-            throw malformed("body is not JSON: " + e.getMessage());
+            throw PAYLOAD.malformed("body is not JSON: " + e.getMessage());
         }
         if (event == null || !"tracking_update".equals(event.path("event").asText())) {
             return null;
@@ -69,10 +72,11 @@ public final class AfterShipTrackingUpdates {
                     .map(field -> checkpoint.path(field).asText(""))
                     .filter(code -> !code.isBlank())
                     .findFirst().orElseGet(() -> trailingCode(checkpoint.path("location").asText("")));
-            checkpoints.add(new Checkpoint(text(checkpoint, "checkpoint_time"), country, location(checkpoint),
-                    text(checkpoint, "tag"), checkpoint.path("subtag").asText(null)));
+            checkpoints.add(new Checkpoint(PAYLOAD.text(checkpoint, "checkpoint_time"), country,
+                    location(checkpoint), PAYLOAD.text(checkpoint, "tag"), checkpoint.path("subtag").asText(null)));
         }
-        return new Update(text(event, "event_id"), text(msg, "slug"), text(msg, "tracking_number"), checkpoints);
+        return new Update(PAYLOAD.text(event, "event_id"), PAYLOAD.text(msg, "slug"),
+                PAYLOAD.text(msg, "tracking_number"), checkpoints);
     }
 
     /** "Madrid, ES" or "São Paulo BRA" → the trailing 2- or 3-letter code, else null. */
@@ -87,22 +91,8 @@ public final class AfterShipTrackingUpdates {
         if (!location.isBlank()) {
             return location;
         }
-        String text = Stream.of("city", "state", "country_iso3")
-                .map(field -> checkpoint.path(field).asText(""))
-                .filter(part -> !part.isBlank())
-                .collect(Collectors.joining(", "));
-        return text.isBlank() ? null : text;
+        return VendorPayload.place(checkpoint, "city", "state", "country_iso3");
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw malformed("tracking_update lacks " + field);
-        }
-        return value.asText();
-    }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(400, "malformed-body", "Not an AfterShip tracking_update", detail, List.of());
-    }
 }

@@ -2,8 +2,8 @@ package dev.postventa.tracking.webhooks.shippo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.postventa.events.EventJson;
-import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.webhooks.CarrierScan;
+import dev.postventa.tracking.webhooks.VendorPayload;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a Shippo {@code track_updated} webhook ({@code {event, test, data: Track}}) into canonical scans: every
@@ -22,6 +20,9 @@ import java.util.stream.Stream;
  * the vendor's sample suggests: the same status delivered again (or repeated in the history) is one scan.
  */
 public final class ShippoTrackEvents {
+
+    private static final VendorPayload PAYLOAD =
+            new VendorPayload("Not a Shippo track_updated event", "track_updated event");
 
     /** A {@code track_updated} delivery: the tracking number and its scans, oldest history first. */
     public record TrackUpdate(String trackingNumber, List<CarrierScan> scans) {
@@ -36,13 +37,13 @@ public final class ShippoTrackEvents {
         try {
             event = EventJson.mapper().readTree(body);
         } catch (IOException e) {
-            throw malformed("body is not JSON: " + e.getMessage());
+            throw PAYLOAD.malformed("body is not JSON: " + e.getMessage());
         }
         if (event == null || !"track_updated".equals(event.path("event").asText())) {
             return null;
         }
         JsonNode track = event.path("data");
-        String trackingNumber = text(track, "tracking_number");
+        String trackingNumber = PAYLOAD.text(track, "tracking_number");
         Map<String, CarrierScan> scans = new LinkedHashMap<>();
         List<JsonNode> statuses = new ArrayList<>();
         track.path("tracking_history").forEach(statuses::add);
@@ -50,41 +51,25 @@ public final class ShippoTrackEvents {
             statuses.add(track.path("tracking_status"));
         }
         for (JsonNode status : statuses) {
-            String word = ShippoStatuses.wordOf(text(status, "status"),
+            String word = ShippoStatuses.wordOf(PAYLOAD.text(status, "status"),
                     status.path("substatus").path("code").asText(null));
-            Instant at = instant(text(status, "status_date"));
+            Instant at = instant(PAYLOAD.text(status, "status_date"));
             String id = trackingNumber + ":" + at + ":" + word;
-            scans.putIfAbsent(id, new CarrierScan(id, trackingNumber, word, at, location(status.path("location"))));
+            scans.putIfAbsent(id, new CarrierScan(id, trackingNumber, word, at,
+                    VendorPayload.place(status.path("location"), "city", "state", "country")));
         }
         return new TrackUpdate(trackingNumber, List.copyOf(scans.values()));
     }
 
-    private static String location(JsonNode location) {
-        String text = Stream.of("city", "state", "country")
-                .map(field -> location.path(field).asText(""))
-                .filter(part -> !part.isBlank())
-                .collect(Collectors.joining(", "));
-        return text.isBlank() ? null : text;
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw malformed("track_updated event lacks " + field);
-        }
-        return value.asText();
-    }
 
     /** Shippo's status_date carries its zone ("...Z" or an offset): that zone is the truth, none is guessed. */
     private static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw malformed("status_date '" + value + "' is not an ISO-8601 time with a zone");
+            throw PAYLOAD.malformed("status_date '" + value + "' is not an ISO-8601 time with a zone");
         }
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(400, "malformed-body", "Not a Shippo track_updated event", detail, List.of());
-    }
 }
