@@ -1,6 +1,7 @@
 package dev.postventa.notifications.delivery;
 
 import dev.postventa.events.DomainEvent;
+import dev.postventa.notifications.notification.DeliveryOutcomes;
 import dev.postventa.notifications.notification.Notification;
 import dev.postventa.notifications.notification.NotificationAttempt;
 import dev.postventa.support.effect.Attempt;
@@ -10,13 +11,10 @@ import io.quarkus.mailer.Mail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Delivers a stored notification by email for the shared effect worker (kind {@value #KIND}, key = notification id):
@@ -29,15 +27,15 @@ import org.jboss.logging.Logger;
 public class EmailEffect implements EffectHandler<Void> {
 
     public static final String KIND = "email";
-    private static final Logger LOG = Logger.getLogger(EmailEffect.class);
 
     private final SmtpSender smtp;
-    private final Clock clock;
+    private final DeliveryOutcomes outcomes;
     private final String from;
 
-    EmailEffect(SmtpSender smtp, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+    EmailEffect(SmtpSender smtp, DeliveryOutcomes outcomes,
+                @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.smtp = smtp;
-        this.clock = clock;
+        this.outcomes = outcomes;
         this.from = from;
     }
 
@@ -64,50 +62,19 @@ public class EmailEffect implements EffectHandler<Void> {
 
     @Override
     public Uni<List<DomainEvent>> succeeded(Attempt attempt, Void answer) {
-        Instant now = clock.instant();
-        return locked(attempt).chain(n -> {
-            if (n == null) {
-                return Uni.createFrom().item(List.<DomainEvent>of());
-            }
-            Uni<NotificationAttempt> recorded = NotificationAttempt.sent(n.id, attempt.number(), now).persist();
-            if (!n.isPending()) {
-                // Only a copy can get here (the notification was settled by hand meanwhile): on record, nothing new.
-                LOG.warnf("notification %s is %s already; attempt %d sent it again", n.id, n.status, attempt.number());
-                return recorded.replaceWith(List.<DomainEvent>of());
-            }
-            DomainEvent notified = n.sent(now);
-            return recorded.replaceWith(List.of(notified));
-        });
+        return outcomes.sent(attempt, null);
     }
 
     @Override
     public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
-        Instant now = clock.instant();
-        return locked(attempt).chain(n -> {
-            if (n == null) {
-                return Uni.createFrom().item(List.<DomainEvent>of());
-            }
-            Uni<NotificationAttempt> recorded = NotificationAttempt.failed(n.id, attempt.number(), now, reason)
-                    .persist();
-            if (!n.isPending()) {
-                LOG.warnf("notification %s is %s already; attempt %d failed: %s", n.id, n.status, attempt.number(),
-                        reason);
-                return recorded.replaceWith(List.<DomainEvent>of());
-            }
-            LOG.errorf("notification %s to %s given up at attempt %d: %s", n.id, EmailAddresses.mask(n.recipient),
-                    attempt.number(), reason);
-            n.failed(reason, now);
-            return recorded.replaceWith(List.<DomainEvent>of());
-        });
+        return outcomes.givenUp(attempt, reason);
     }
 
     @Override
     public Uni<Void> willRetry(Attempt attempt, String reason, Instant nextAttemptAt) {
-        return NotificationAttempt.failed(notificationId(attempt), attempt.number(), clock.instant(), reason).persist()
-                .replaceWithVoid();
+        return outcomes.willRetry(attempt, reason);
     }
 
-    /** An address no server will take, or a notification that is gone: retrying changes nothing. */
     @Override
     public boolean isPermanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -127,14 +94,6 @@ public class EmailEffect implements EffectHandler<Void> {
                 || smtp.getReplyCode() == 553);
     }
 
-    private Uni<Notification> locked(Attempt attempt) {
-        UUID id = notificationId(attempt);
-        return Notification.<Notification>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(n -> {
-            if (n == null) {
-                LOG.errorf("email effect %s has no notification: nothing to record", attempt.key());
-            }
-        });
-    }
 
     private static UUID notificationId(Attempt attempt) {
         return UUID.fromString(attempt.key());

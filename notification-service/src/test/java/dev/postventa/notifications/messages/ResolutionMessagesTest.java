@@ -15,16 +15,8 @@ import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.returns.ReturnInspected;
 import dev.postventa.events.returns.ReturnReceived;
 import dev.postventa.events.returns.ReturnRejected;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.TemplateLocator.TemplateLocation;
-import io.quarkus.qute.Variant;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +34,7 @@ class ResolutionMessagesTest {
     static final CustomerContact BRAZIL = new CustomerContact("c-2", "joao@example.br", "pt-BR", "BR");
     static final CustomerContact US = new CustomerContact("c-3", "amy@example.com", "en-US", "US");
 
-    final MessageRenderer renderer = new MessageRenderer(engine());
+    final MessageRenderer renderer = new MessageRenderer(ClasspathTemplates.engine());
 
     @Test
     void everyTemplateHasATextInEveryLanguage() {
@@ -251,25 +243,4 @@ class ResolutionMessagesTest {
                 "DAMAGED");
     }
 
-    /** Qute as Quarkus sets it up for these text templates: defaults, strict rendering, the classpath templates. */
-    private static Engine engine() {
-        return Engine.builder().addDefaults().strictRendering(true).removeStandaloneLines(true)
-                .addLocator(id -> {
-                    InputStream in = ResolutionMessagesTest.class.getResourceAsStream("/templates/" + id);
-                    if (in == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new TemplateLocation() {
-                        @Override
-                        public Reader read() {
-                            return new InputStreamReader(in, StandardCharsets.UTF_8);
-                        }
-
-                        @Override
-                        public Optional<Variant> getVariant() {
-                            return Optional.empty();
-                        }
-                    });
-                }).build();
-    }
 }

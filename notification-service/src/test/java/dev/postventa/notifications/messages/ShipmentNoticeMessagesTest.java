@@ -7,15 +7,7 @@ import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentException;
 import dev.postventa.events.shipments.ReturnShipmentStalled;
 import dev.postventa.events.shipments.ShipmentStatus;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.TemplateLocator.TemplateLocation;
-import io.quarkus.qute.Variant;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +29,7 @@ class ShipmentNoticeMessagesTest {
     static final CustomerContact BRAZIL = new CustomerContact("c-2", "joao@example.br", "pt-BR", "BR");
     static final CustomerContact US = new CustomerContact("c-3", "amy@example.com", "en-US", "US");
 
-    final MessageRenderer renderer = new MessageRenderer(engine());
+    final MessageRenderer renderer = new MessageRenderer(ClasspathTemplates.engine());
 
     @Test
     void everyNoticeTemplateHasATextInEveryLanguage() {
@@ -143,25 +135,4 @@ class ShipmentNoticeMessagesTest {
                 AT, AT);
     }
 
-    /** Qute as Quarkus sets it up for these text templates: defaults, strict rendering, the classpath templates. */
-    private static Engine engine() {
-        return Engine.builder().addDefaults().strictRendering(true).removeStandaloneLines(true)
-                .addLocator(id -> {
-                    InputStream in = ShipmentNoticeMessagesTest.class.getResourceAsStream("/templates/" + id);
-                    if (in == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new TemplateLocation() {
-                        @Override
-                        public Reader read() {
-                            return new InputStreamReader(in, StandardCharsets.UTF_8);
-                        }
-
-                        @Override
-                        public Optional<Variant> getVariant() {
-                            return Optional.empty();
-                        }
-                    });
-                }).build();
-    }
 }
