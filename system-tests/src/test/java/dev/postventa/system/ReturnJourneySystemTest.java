@@ -191,8 +191,9 @@ class ReturnJourneySystemTest {
         given().auth().oauth2(token).queryParam("returnId", returnId).get(url("refund-service") + "/refunds").then()
                 .body("size()", equalTo(1)).body("[0].amount.amount", equalTo("899.00"));
 
-        List<SmtpInbox.Mail> mails = stack.smtp().awaitMessages(m -> m.to().contains(email), 5, WAIT);
-        assertThat(mails).extracting(SmtpInbox.Mail::subject)
+        // Approved with the label, the exchange held, in transit, received, the partial acceptance, the refund.
+        List<SmtpInbox.Mail> mails = stack.smtp().awaitMessages(m -> m.to().contains(email), 6, WAIT);
+        assertThat(mails).extracting(SmtpInbox.Mail::subject).hasSize(6)
                 .anySatisfy(s -> assertThat(s).startsWith("Tu cambio está apartado"))
                 // 2 of 3 units: the sneakers (exchanged) and one of the two headphones.
                 .anySatisfy(s -> assertThat(s).startsWith("Aceptamos 2 de 3 artículos"))
