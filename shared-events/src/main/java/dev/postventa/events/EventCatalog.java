@@ -9,6 +9,8 @@ import dev.postventa.events.credit.StoreCreditRedeemed;
 import dev.postventa.events.returns.ExchangeConfirmed;
 import dev.postventa.events.returns.ExchangeFallbackApplied;
 import dev.postventa.events.returns.ExchangeRequested;
+import dev.postventa.events.returns.FeedbackReceived;
+import dev.postventa.events.returns.FeedbackRequested;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.returns.ReturnInspected;
@@ -70,6 +72,10 @@ public final class EventCatalog {
                 "The warehouse inspected the received return (or accepted it on receipt); lines carry accepted units.");
         add(ReturnResolved.class, "postventa.return.resolved.v1", Topics.RETURNS,
                 "The outcome is decided: amounts to refund and to credit, replacements to ship; refund-service settles it.");
+        add(FeedbackRequested.class, "postventa.return.feedback-requested.v1", Topics.RETURNS,
+                "The return was settled: ask the customer to answer the satisfaction survey (signed, expiring link).");
+        add(FeedbackReceived.class, "postventa.return.feedback-received.v1", Topics.RETURNS,
+                "The customer answered the survey of a return (NPS 0-10 or CSAT 1-5, optional comment), once per return.");
         add(ReturnShipmentCreated.class, "postventa.shipment.created.v1", Topics.SHIPMENTS,
                 "A prepaid return label was created with a carrier.");
         add(ShipmentStatusChanged.class, "postventa.shipment.status-changed.v1", Topics.SHIPMENTS,

@@ -9,6 +9,8 @@ import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ExchangeConfirmed;
 import dev.postventa.events.returns.ExchangeFallbackApplied;
 import dev.postventa.events.returns.ExchangeRequested;
+import dev.postventa.events.returns.FeedbackReceived;
+import dev.postventa.events.returns.FeedbackRequested;
 import dev.postventa.events.returns.InspectedLine;
 import dev.postventa.events.returns.ResolvedLine;
 import dev.postventa.events.returns.ReturnApproved;
@@ -64,7 +66,7 @@ final class EventSamples {
         samples.put(EventCatalog.typeOf(ReturnRequested.class), new ReturnRequested(RETURN_ID, "MX-100234", ANA, LINES,
                 "La camisa me quedó chica", T));
         samples.put(EventCatalog.typeOf(ReturnApproved.class), new ReturnApproved(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
-                LINES, T.plusSeconds(1)));
+                LINES, T.plusSeconds(1), false, Instant.parse("2026-12-21T05:59:59Z")));
         samples.put(EventCatalog.typeOf(ReturnInTransit.class), new ReturnInTransit(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP",
                 "SIMMX000123456789", ANA, T.plusSeconds(86_400)));
         samples.put(EventCatalog.typeOf(ReturnReceived.class), new ReturnReceived(RETURN_ID, "MX-100234", "RMA-261120-7KQ2ZP", ANA,
@@ -99,6 +101,12 @@ final class EventSamples {
                         ReturnedLine.STORE_CREDIT)),
                 Money.of("449.91", "MXN"), Money.of("89.00", "MXN"), Money.of("49.99", "MXN"), false,
                 T.plusSeconds(3 * 86_400 + 3_601)));
+        samples.put(EventCatalog.typeOf(FeedbackRequested.class), new FeedbackRequested(RETURN_ID, "MX-100234",
+                "RMA-261120-7KQ2ZP", ANA, "https://tienda.example.mx/encuesta?token=v1.N2QwYjJjNTI.c2lnbmF0dXJl",
+                T.plusSeconds(35 * 86_400), T.plusSeconds(5 * 86_400)));
+        samples.put(EventCatalog.typeOf(FeedbackReceived.class), new FeedbackReceived(RETURN_ID, "MX-100234",
+                FeedbackReceived.NPS, 9, "Rápido y sin complicaciones", List.of("SIZE_TOO_SMALL", "NOT_AS_DESCRIBED"),
+                List.of("footwear", "accessories"), T.plusSeconds(6 * 86_400)));
         samples.put(EventCatalog.typeOf(ReturnShipmentCreated.class), new ReturnShipmentCreated(SHIPMENT_ID, RETURN_ID,
                 "RMA-261120-7KQ2ZP", "simulated", "SIMMX000123456789",
                 "https://labels.simulated-carrier.invalid/SIMMX000123456789.pdf", ANA, T.plusSeconds(2)));
