@@ -122,7 +122,7 @@ final class EventSamples {
         samples.put(EventCatalog.typeOf(ReturnLabelReminderDue.class), new ReturnLabelReminderDue(SHIPMENT_ID,
                 RETURN_ID, "RMA-261120-7KQ2ZP", "simulated", "SIMMX000123456789",
                 "https://labels.simulated-carrier.invalid/SIMMX000123456789.pdf", ANA, T.plusSeconds(2),
-                T.plusSeconds(5 * 86_400 + 2)));
+                T.plusSeconds(5 * 86_400 + 2), Instant.parse("2026-12-21T05:59:59Z")));
         samples.put(EventCatalog.typeOf(RefundIssued.class), new RefundIssued(REFUND_ID, RETURN_ID, "MX-100234",
                 Money.of("449.91", "MXN"), "sim_re_5f2a9c1d7e3b", ANA, T.plusSeconds(3 * 86_400 + 3_660),
                 Money.of("49.99", "MXN")));
