@@ -65,6 +65,19 @@ public final class Orders {
                 order(orderId, placedAt, deliveredAt));
     }
 
+    /**
+     * The same order delivery with every line flagged for review by the storefront: its returns wait in REQUESTED for
+     * operations (review rule "flagged by the storefront"), in the default test profile.
+     */
+    public static StorefrontOrderEvent flaggedForReview(StorefrontOrderEvent event) {
+        StorefrontOrder order = event.order();
+        List<OrderLine> flagged = order.lines().stream().map(l -> new OrderLine(l.lineId(), l.sku(), l.name(),
+                l.category(), l.quantity(), l.unitPrice(), l.finalSale(), l.productId(), true)).toList();
+        return new StorefrontOrderEvent(event.eventId(), event.type(), event.occurredAt(), new StorefrontOrder(
+                order.orderId(), order.customerId(), order.email(), order.locale(), order.country(), order.currency(),
+                flagged, order.placedAt(), order.deliveredAt(), order.cancelledAt()));
+    }
+
     public static byte[] json(StorefrontOrderEvent event) {
         return EventJson.toBytes(event);
     }

@@ -45,6 +45,15 @@ public abstract class ReturnsTestSupport {
         return orderId;
     }
 
+    /** Like {@link #deliveredOrder()}, with every line flagged by the storefront: its returns wait for operations. */
+    protected static String deliveredOrderForReview() {
+        String orderId = Orders.newOrderId();
+        Instant placed = Instant.now().minus(5, ChronoUnit.DAYS);
+        publish(Orders.flaggedForReview(Orders.delivered(orderId, placed, placed.plus(2, ChronoUnit.DAYS))));
+        awaitOrder(orderId, true);
+        return orderId;
+    }
+
     protected static ValidatableResponse postReturn(String body, String idempotencyKey) {
         var request = asStorefront().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {

@@ -50,6 +50,21 @@ public final class ReviewRules {
     }
 
     /**
+     * The reasons a return waits for operations: a shop that reviews every return by hand
+     * ({@code RETURN_AUTO_APPROVE=false}) holds it for that reason first, so the hold is one rule among the others and
+     * the return's history says why it waits.
+     */
+    public static List<String> withAutoApproval(boolean autoApprove, List<String> ruleReasons) {
+        if (autoApprove) {
+            return ruleReasons;
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("every return is reviewed by operations (RETURN_AUTO_APPROVE=false)");
+        reasons.addAll(ruleReasons);
+        return reasons;
+    }
+
+    /**
      * @param recentReturns the customer's returns created within {@link #serialWithin()} before this one (counting
      *     up to {@link #serialReturns()} is enough)
      * @return the rules that fire, each with why; empty when the return may be approved at once

@@ -6,6 +6,7 @@ import dev.postventa.returns.exchange.ExchangeChoices;
 import dev.postventa.returns.kpi.KpiFacts;
 import dev.postventa.returns.kpi.KpiMetrics;
 import dev.postventa.returns.orders.OrderSnapshot;
+import dev.postventa.returns.policy.ReviewRules;
 import dev.postventa.returns.policy.ManualReviewRules;
 import dev.postventa.returns.policy.ReturnPolicy;
 import dev.postventa.returns.policy.ReturnsConfig;
@@ -152,7 +153,8 @@ public class ReturnRequestService {
                     exchange.replacementPrices(), now, keepItem.markerFor(order));
             order.countReturned(requested.request().lines);
             return review.reasons(order, requested.request().lines, now)
-                    .chain(reasons -> store(requested, order, now, facts, reasons))
+                    .chain(reasons -> store(requested, order, now, facts,
+                            ReviewRules.withAutoApproval(config.autoApprove(), reasons)))
                     .chain(created -> remember(idempotencyKey, fingerprint, created.id, now).replaceWith(created))
                     .chain(this::view)
                     .map(view -> new Outcome(view, false));
@@ -171,7 +173,7 @@ public class ReturnRequestService {
             stored = stored.chain(() -> ReturnHistoryEntry.of(created.id, ReturnStatus.REQUESTED, note, now)
                     .persist().replaceWithVoid());
         }
-        if (!config.autoApprove() || !reviewReasons.isEmpty()) {
+        if (!reviewReasons.isEmpty()) {
             return stored.replaceWith(created);
         }
         return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), now), outbox))

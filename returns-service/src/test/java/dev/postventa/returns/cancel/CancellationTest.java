@@ -68,7 +68,7 @@ class CancellationTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> isA(r, returnId, ReturnCancelled.class), 1, Duration.ofSeconds(60));
             List<ConsumerRecord<String, byte[]>> cancelled = kafka.readAll(Topics.RETURNS,
-                    r -> isA(r, returnId, ReturnCancelled.class), Duration.ofSeconds(3));
+                    r -> isA(r, returnId, ReturnCancelled.class), Duration.ofSeconds(2));
             assertThat(cancelled).singleElement().satisfies(r -> {
                 ReturnCancelled event = EventJson.fromBytes(r.value(), ReturnCancelled.class);
                 assertThat(event.trackingNumber()).isEqualTo("TRK-" + shipment);
@@ -167,7 +167,7 @@ class CancellationTest extends ReturnsTestSupport {
             // Read once more after every winner arrived: a loser's event would have been committed before them.
             assertThat(kafka.readAll(Topics.RETURNS, r -> losers.containsKey(r.key())
                     && (isA(r, r.key(), losers.get(r.key())) || isA(r, r.key(), winners.get(r.key()))),
-                    Duration.ofSeconds(3)))
+                    Duration.ofSeconds(2)))
                     .extracting(r -> r.key() + " " + KafkaTestClient.header(r, "ce_type"))
                     .containsExactlyInAnyOrderElementsOf(winners.entrySet().stream()
                             .map(e -> e.getKey() + " " + EventCatalog.typeOf(e.getValue())).toList());

@@ -172,7 +172,7 @@ class InspectionJourneyTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> isA(r, returnId, ReturnResolved.class), 1, Duration.ofSeconds(60));
             List<ConsumerRecord<String, byte[]>> records = kafka.readAll(Topics.RETURNS,
-                    r -> returnId.equals(r.key()), Duration.ofSeconds(3));
+                    r -> returnId.equals(r.key()), Duration.ofSeconds(2));
             assertThat(records).filteredOn(r -> isA(r, returnId, ReturnInspected.class)).hasSize(1);
             assertThat(records).filteredOn(r -> isA(r, returnId, ReturnResolved.class)).hasSize(1);
         }
@@ -266,7 +266,7 @@ class InspectionJourneyTest extends ReturnsTestSupport {
     private static List<DomainEvent> events(String returnId, int count) {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), count, Duration.ofSeconds(60));
-            return kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(3)).stream()
+            return kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2)).stream()
                     .map(r -> (DomainEvent) EventJson.fromBytes(r.value(),
                             EventCatalog.classOf(KafkaTestClient.header(r, "ce_type")).orElseThrow()))
                     .toList();

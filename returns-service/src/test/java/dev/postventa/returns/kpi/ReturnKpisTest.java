@@ -28,11 +28,9 @@ import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.returns.Orders;
 import dev.postventa.returns.ReturnsTestSupport;
-import dev.postventa.returns.review.ManualReviewProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +52,6 @@ import org.junit.jupiter.api.Test;
  * and the journey test compares the figures of today's range before and after its own returns.
  */
 @QuarkusTest
-@TestProfile(ManualReviewProfile.class)
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class ReturnKpisTest extends ReturnsTestSupport {
 
@@ -72,8 +69,9 @@ class ReturnKpisTest extends ReturnsTestSupport {
         String skuB = "SKU-KPI-" + UUID.randomUUID();
         String mx = Orders.newOrderId();
         String es = "ES-" + UUID.randomUUID().toString().substring(0, 8);
-        publish(Orders.delivered(mx, placed, delivered));
-        publish(spanishOrder(es, skuA, skuB, placed, delivered));
+        // Flagged by the storefront: the returns wait for operations to approve or reject them.
+        publish(Orders.flaggedForReview(Orders.delivered(mx, placed, delivered)));
+        publish(Orders.flaggedForReview(spanishOrder(es, skuA, skuB, placed, delivered)));
         awaitOrder(mx, true);
         awaitOrder(es, true);
 

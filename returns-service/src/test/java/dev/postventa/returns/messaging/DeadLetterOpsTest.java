@@ -108,9 +108,9 @@ class DeadLetterOpsTest extends ReturnsTestSupport {
         assertThat(replayed).isPositive();
         // The replay was acknowledged by Kafka before replay-all answered: the original topic shows it now.
         try (KafkaTestClient kafka = kafka()) {
-            assertThat(kafka.readAll(Topics.STOREFRONT_ORDERS, r -> replayedKey.equals(r.key()), Duration.ofSeconds(5)))
+            assertThat(kafka.readAll(Topics.STOREFRONT_ORDERS, r -> replayedKey.equals(r.key()), Duration.ofSeconds(2)))
                     .hasSize(2);
-            assertThat(kafka.readAll(Topics.STOREFRONT_ORDERS, r -> parkedKey.equals(r.key()), Duration.ofSeconds(5)))
+            assertThat(kafka.readAll(Topics.STOREFRONT_ORDERS, r -> parkedKey.equals(r.key()), Duration.ofSeconds(2)))
                     .hasSize(1);
         }
         // Still undecodable, the replayed one is dead-lettered again (a new entry); the parked one stays as it was.
@@ -158,7 +158,7 @@ class DeadLetterOpsTest extends ReturnsTestSupport {
         assertThat(count("select count(*) from order_snapshot where order_id = ?", orderId)).isEqualTo(1);
         try (KafkaTestClient kafka = kafka()) {
             List<ConsumerRecord<String, byte[]>> replays = kafka.readAll(Topics.STOREFRONT_ORDERS,
-                    r -> orderId.equals(r.key()) && r.headers().lastHeader("x-trace") != null, Duration.ofSeconds(5));
+                    r -> orderId.equals(r.key()) && r.headers().lastHeader("x-trace") != null, Duration.ofSeconds(2));
             assertThat(replays).hasSize(2).allSatisfy(r -> {
                 assertThat(KafkaTestClient.header(r, "x-trace")).isEqualTo("kept-on-replay");
                 assertThat(r.headers()).noneMatch(h -> h.key().startsWith("dead-letter-"));

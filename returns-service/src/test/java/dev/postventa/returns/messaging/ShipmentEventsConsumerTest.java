@@ -74,7 +74,7 @@ class ShipmentEventsConsumerTest extends ReturnsTestSupport {
             String inTransit = EventCatalog.typeOf(ReturnInTransit.class);
             String received = EventCatalog.typeOf(ReturnReceived.class);
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 4, Duration.ofSeconds(60));
-            List<ConsumerRecord<String, byte[]>> records = kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5));
+            List<ConsumerRecord<String, byte[]>> records = kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2));
             assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type"))
                     .filteredOn(type -> type.equals(inTransit) || type.equals(received))
                     .containsExactly(inTransit, received);

@@ -62,6 +62,18 @@ class ReviewRulesTest {
                 "flagged by the storefront (line PHONE)");
     }
 
+    @Test
+    void aShopThatReviewsEveryReturnHoldsItForThatReasonBeforeTheRules() {
+        assertThat(ReviewRules.withAutoApproval(true, List.of())).isEmpty();
+        assertThat(ReviewRules.withAutoApproval(true, List.of("flagged by the storefront (line PHONE)")))
+                .containsExactly("flagged by the storefront (line PHONE)");
+        assertThat(ReviewRules.withAutoApproval(false, List.of())).containsExactly(
+                "every return is reviewed by operations (RETURN_AUTO_APPROVE=false)");
+        assertThat(ReviewRules.withAutoApproval(false, List.of("flagged by the storefront (line PHONE)")))
+                .containsExactly("every return is reviewed by operations (RETURN_AUTO_APPROVE=false)",
+                        "flagged by the storefront (line PHONE)");
+    }
+
     private static ReturnedLine returned(String lineId, int quantity, String unitPrice) {
         return new ReturnedLine(lineId, "SKU-" + lineId, lineId, quantity, Money.of(unitPrice, "MXN"), "OTHER");
     }

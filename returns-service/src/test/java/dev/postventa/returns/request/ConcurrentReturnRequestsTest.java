@@ -90,10 +90,10 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
             String approvedType = EventCatalog.typeOf(ReturnApproved.class);
             kafka.awaitRecords(Topics.RETURNS, r -> ofOrder(r, orderId, approvedType), 5, Duration.ofSeconds(60));
             List<ConsumerRecord<String, byte[]>> requested =
-                    kafka.readAll(Topics.RETURNS, r -> ofOrder(r, orderId, requestedType), Duration.ofSeconds(5));
+                    kafka.readAll(Topics.RETURNS, r -> ofOrder(r, orderId, requestedType), Duration.ofSeconds(2));
             assertThat(requested).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(createdIds);
             List<ConsumerRecord<String, byte[]>> approved =
-                    kafka.readAll(Topics.RETURNS, r -> ofOrder(r, orderId, approvedType), Duration.ofSeconds(5));
+                    kafka.readAll(Topics.RETURNS, r -> ofOrder(r, orderId, approvedType), Duration.ofSeconds(2));
             assertThat(approved).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(createdIds);
         }
     }
@@ -121,7 +121,7 @@ class ConcurrentReturnRequestsTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
             assertThat(kafka.readAll(Topics.RETURNS, r -> ofOrder(r, orderId, EventCatalog.typeOf(ReturnRequested.class)),
-                    Duration.ofSeconds(5))).extracting(ConsumerRecord::key).containsExactly(returnId);
+                    Duration.ofSeconds(2))).extracting(ConsumerRecord::key).containsExactly(returnId);
         }
     }
 

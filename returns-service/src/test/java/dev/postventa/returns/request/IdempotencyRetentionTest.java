@@ -10,11 +10,9 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.returns.Orders;
 import dev.postventa.returns.ReturnsTestSupport;
-import dev.postventa.returns.resilience.ResilienceProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -25,11 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Idempotency-Keys of {@code POST /returns} are forgotten after {@code postventa.returns.idempotency-retention}
- * (7 days; the sweep runs every 2 s in batches of 2 under {@link ResilienceProfile}); the returns they created stay,
+ * (7 days; the sweep runs every 2 s in batches of 2 under the %test settings of application.properties); the returns they created stay,
  * and a retry after the retention is a new request that the over-return rule still bounds.
  */
 @QuarkusTest
-@TestProfile(ResilienceProfile.class)
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class IdempotencyRetentionTest extends ReturnsTestSupport {
 

@@ -21,7 +21,6 @@ import dev.postventa.returns.ReturnsTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.Test;
  * forgotten.
  */
 @QuarkusTest
-@TestProfile(ResilienceProfile.class)
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class InboxResilienceTest extends ReturnsTestSupport {
 
@@ -129,7 +127,7 @@ class InboxResilienceTest extends ReturnsTestSupport {
         claim("returns-service", prefix + "young", "29 days");
         claim("another-service", prefix + "others", "90 days");
 
-        // The sweep runs every 2 s in batches of 2 (ResilienceProfile): five expired claims take several batches.
+        // The sweep runs every 2 s in batches of 2 (%test settings): five expired claims take several batches.
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from inbox_message where event_id like ?", prefix + "old-%") == 0);
         assertThat(count("select count(*) from inbox_message where event_id = ?", prefix + "young")).isEqualTo(1);

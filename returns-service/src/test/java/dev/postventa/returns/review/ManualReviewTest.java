@@ -24,7 +24,6 @@ import dev.postventa.returns.ReturnsTestSupport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -47,12 +46,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code RETURN_AUTO_APPROVE=false} a return waits in REQUESTED until operations approve or reject it through
+ * A return held for manual review waits in REQUESTED until operations approve or reject it through
  * {@code POST /returns/{id}/approve} and {@code POST /returns/{id}/reject}; the return's own transitions decide, so
  * a step its status does not allow is a 409, and simultaneous decisions over real HTTP leave exactly one.
+ *
+ * <p>The returns here are held because the storefront flagged the order's lines (a review rule), which holds them
+ * exactly as {@code RETURN_AUTO_APPROVE=false} holds every return (both are reasons of {@code ReviewRules}); using the
+ * rule keeps this class on the default test profile instead of restarting the application for a setting.
  */
 @QuarkusTest
-@TestProfile(ManualReviewProfile.class)
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "returns"))
 class ManualReviewTest extends ReturnsTestSupport {
 
@@ -68,8 +70,9 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .contentType(ContentType.JSON)
                 .body("status", equalTo("APPROVED"))
                 .body("rmaNumber", startsWith("RMA-"))
-                .body("history.status", equalTo(List.of("REQUESTED", "APPROVED")))
-                .body("history[1].detail", startsWith("approved by operations"));
+                .body("history.status", equalTo(List.of("REQUESTED", "REQUESTED", "APPROVED")))
+                .body("history[1].detail", startsWith("held for manual review"))
+                .body("history[2].detail", startsWith("approved by operations"));
 
         // Approving twice is not a silent no-op: the return's transition refuses it.
         asOps().post("/returns/" + returnId + "/approve").then()
@@ -81,10 +84,10 @@ class ManualReviewTest extends ReturnsTestSupport {
 
         assertThat(count("select count(*) from return_request where id = ?::uuid and status = 'APPROVED' "
                 + "and rma_number is not null", returnId)).isEqualTo(1);
-        assertThat(count("select count(*) from return_history where return_id = ?::uuid", returnId)).isEqualTo(2);
+        assertThat(count("select count(*) from return_history where return_id = ?::uuid", returnId)).isEqualTo(3);
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
-            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5)))
+            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2)))
                     .extracting(r -> KafkaTestClient.header(r, "ce_type"))
                     .containsExactly(EventCatalog.typeOf(ReturnRequested.class), APPROVED);
         }
@@ -92,7 +95,7 @@ class ManualReviewTest extends ReturnsTestSupport {
 
     @Test
     void aRejectedReturnKeepsItsReasonPublishesItsRejectionAndFreesTheUnits() throws Exception {
-        String orderId = deliveredOrder();
+        String orderId = deliveredOrderForReview();
         String returnId = requested(orderId, Orders.SNEAKERS, 1);
 
         asOps().contentType(ContentType.JSON).body("{}").post("/returns/" + returnId + "/reject").then()
@@ -114,8 +117,8 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rmaNumber", nullValue())
-                .body("history.status", equalTo(List.of("REQUESTED", "REJECTED")))
-                .body("history[1].detail", equalTo("rejected by operations: worn outdoors, soles scuffed"));
+                .body("history.status", equalTo(List.of("REQUESTED", "REQUESTED", "REJECTED")))
+                .body("history[2].detail", equalTo("rejected by operations: worn outdoors, soles scuffed"));
 
         asOps().post("/returns/" + returnId + "/approve").then()
                 .statusCode(409)
@@ -133,7 +136,7 @@ class ManualReviewTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
             List<ConsumerRecord<String, byte[]>> records =
-                    kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5));
+                    kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2));
             assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type"))
                     .containsExactly(EventCatalog.typeOf(ReturnRequested.class),
                             EventCatalog.typeOf(ReturnRejected.class));
@@ -174,7 +177,7 @@ class ManualReviewTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> isApproval(r, returnId), 1, Duration.ofSeconds(60));
             List<ConsumerRecord<String, byte[]>> approvals =
-                    kafka.readAll(Topics.RETURNS, r -> isApproval(r, returnId), Duration.ofSeconds(5));
+                    kafka.readAll(Topics.RETURNS, r -> isApproval(r, returnId), Duration.ofSeconds(2));
             assertThat(approvals).hasSize(1);
             assertThat(EventJson.mapper().readTree(approvals.get(0).value()).path("rmaNumber").asText())
                     .isEqualTo(rma);
@@ -194,10 +197,10 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .map(r -> json(r).path("status").asText()).findFirst().orElseThrow();
         assertThat(count("select count(*) from return_request where id = ?::uuid and status = ?", returnId, status))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from return_history where return_id = ?::uuid", returnId)).isEqualTo(2);
+        assertThat(count("select count(*) from return_history where return_id = ?::uuid", returnId)).isEqualTo(3);
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 1, Duration.ofSeconds(60));
-            assertThat(kafka.readAll(Topics.RETURNS, r -> isApproval(r, returnId), Duration.ofSeconds(5)))
+            assertThat(kafka.readAll(Topics.RETURNS, r -> isApproval(r, returnId), Duration.ofSeconds(2)))
                     .hasSize("APPROVED".equals(status) ? 1 : 0);
         }
     }
@@ -205,7 +208,7 @@ class ManualReviewTest extends ReturnsTestSupport {
     @Test
     void aRejectionRacingNewReturnsOfTheSameLineNeverLetsMoreBeReturnedThanWasBought() throws Exception {
         // Both shirts are held by a return under review; its rejection and ten one-shirt requests arrive at once.
-        String orderId = deliveredOrder();
+        String orderId = deliveredOrderForReview();
         String held = requested(orderId, Orders.SHIRT, 2);
         List<HttpRequest> requests = new ArrayList<>();
         requests.add(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/returns/"
@@ -238,7 +241,7 @@ class ManualReviewTest extends ReturnsTestSupport {
     }
 
     private static String requestedReturn(String lineId, int quantity) {
-        return requested(deliveredOrder(), lineId, quantity);
+        return requested(deliveredOrderForReview(), lineId, quantity);
     }
 
 

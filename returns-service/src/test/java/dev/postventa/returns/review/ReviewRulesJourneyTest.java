@@ -59,7 +59,7 @@ class ReviewRulesJourneyTest extends ReturnsTestSupport {
 
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 1, Duration.ofSeconds(60));
-            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(3)))
+            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2)))
                     .extracting(r -> KafkaTestClient.header(r, "ce_type"))
                     .containsExactly(EventCatalog.typeOf(ReturnRequested.class));
         }
