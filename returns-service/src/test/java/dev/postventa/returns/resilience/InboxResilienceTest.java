@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class InboxResilienceTest extends ReturnsTestSupport {
 
     private static final String DATABASE = "returns";
-    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    /** Long enough for several of the consumer's retries (1 s doubling, at most 4 s apart in %test). */
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
 
     @Test
     void ordersPublishedWhileTheDatabaseIsUnreachableAreTakenInOnceItIsBackAndNoneIsDeadLettered() throws Exception {
@@ -85,7 +86,7 @@ class InboxResilienceTest extends ReturnsTestSupport {
         try (KafkaTestClient kafka = kafka()) {
             Set<String> keys = Set.copyOf(during);
             kafka.assertNoRecords(Topics.deadLetter("returns-service"), r -> keys.contains(r.key()),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(3));
         }
         management().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesRegex("(?s).*postventa_inbox_retries_total\\{consumer=\"returns-service\"} [1-9].*"));
