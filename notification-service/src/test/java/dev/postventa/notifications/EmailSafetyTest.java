@@ -41,8 +41,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values from partners' events reach the email as text, never as headers or markup: CR/LF cannot add a header or a
- * recipient, an address that is no single mailbox@domain is given up at once, and logs never show a full address.
+ * Values from partners' events reach the email as text (escaped in its HTML part), never as headers or markup:
+ * CR/LF cannot add a header or a recipient, an address that is no single mailbox@domain is given up at once, and logs
+ * never show a full address.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
@@ -95,11 +96,13 @@ class EmailSafetyTest {
 
         SmtpInbox.Mail mail = SmtpTestResource.inbox().awaitMessages(m -> m.to().contains(email), 1, WAIT).get(0);
         assertThat(mail.subject()).doesNotContain("\r", "\n").startsWith("Your return RMA-1 Bcc: ");
+        // Text and HTML alternatives: literal text in the one, escaped markup in the other, never a script.
         assertThat(mail.body()).contains("hand the parcel to <script>alert('x')</script>");
+        assertThat(mail.html()).contains("hand the parcel to &lt;script&gt;alert(").doesNotContain("<script");
         MimeMessage message = received(email).get(0);
         assertThat(message.getHeader("Bcc")).isNull();
         assertThat(message.getHeader("X-Injected")).isNull();
-        assertThat(message.getContentType()).startsWith("text/plain");
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
         assertThat(recipientsOfEveryMessage()).doesNotContain(evil);
         assertThat(greenMail().getUserManager().getUserByEmail(evil)).as("a mailbox for the injected Bcc").isNull();
         await().atMost(WAIT).until(() -> ServiceDatabase.count(

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,15 +97,19 @@ public final class SmtpInbox implements AutoCloseable {
                 + matched.size());
     }
 
-    /** One accepted email, decoded. */
-    public record Mail(String from, List<String> to, String subject, String body, Instant receivedAt) {
+    /**
+     * One accepted email, decoded: {@code body} is the plain text (the text/plain part of a multipart/alternative
+     * email), {@code html} the text/html part (null when the email has none).
+     */
+    public record Mail(String from, List<String> to, String subject, String body, Instant receivedAt, String html) {
 
         static Mail of(MimeMessage message) {
             try {
                 return new Mail(Arrays.toString(message.getFrom()),
                         Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList(),
                         message.getSubject(), text(message),
-                        message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : Instant.now());
+                        message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : Instant.now(),
+                        part(message, "text/html"));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -113,10 +119,31 @@ public final class SmtpInbox implements AutoCloseable {
             try {
                 // Decoded text (accents arrive quoted-printable on the wire).
                 Object content = message.getContent();
-                String text = content instanceof String s ? s : GreenMailUtil.getBody(message);
+                String plain = content instanceof Multipart ? part(message, "text/plain") : null;
+                String text = content instanceof String s ? s : plain != null ? plain : GreenMailUtil.getBody(message);
                 return text.replace("\r\n", "\n");
             } catch (java.io.IOException e) {
                 throw new MessagingException("cannot read body", e);
+            }
+        }
+
+        /** The decoded part of that content type in a multipart email (nested parts included), else null. */
+        private static String part(Part part, String contentType) throws MessagingException {
+            try {
+                Object content = part.getContent();
+                if (content instanceof Multipart multipart) {
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        String found = part(multipart.getBodyPart(i), contentType);
+                        if (found != null) {
+                            return found;
+                        }
+                    }
+                    return null;
+                }
+                return part.isMimeType(contentType) && content instanceof String s
+                        ? s.replace("\r\n", "\n") : null;
+            } catch (java.io.IOException e) {
+                throw new MessagingException("cannot read part", e);
             }
         }
     }

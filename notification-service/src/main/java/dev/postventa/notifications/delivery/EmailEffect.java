@@ -52,7 +52,7 @@ public class EmailEffect implements EffectHandler<Void> {
                     if (n == null) {
                         return Uni.createFrom().failure(new NotificationMissingException(id));
                     }
-                    Mail mail = EmailMessage.of(n.id, n.recipient, n.subject, n.body, from);
+                    Mail mail = EmailMessage.of(n.id, n.recipient, n.subject, n.body, htmlOf(attempt), from);
                     return smtp.send(EmailMessage.toVertx(mail, from)).replaceWithVoid();
                 })
                 // The worker logs and stores the failure's message: a server's answer may quote the address.
@@ -94,6 +94,11 @@ public class EmailEffect implements EffectHandler<Void> {
                 || smtp.getReplyCode() == 553);
     }
 
+
+    /** The HTML alternative scheduled with the effect; null for an effect owed before HTML emails (text only). */
+    static String htmlOf(Attempt attempt) {
+        return attempt.payloadJson() == null ? null : attempt.payload(HtmlPart.class).html();
+    }
 
     private static UUID notificationId(Attempt attempt) {
         return UUID.fromString(attempt.key());

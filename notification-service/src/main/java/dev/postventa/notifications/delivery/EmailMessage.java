@@ -26,15 +26,25 @@ public final class EmailMessage {
 
     /** The email; throws {@link InvalidRecipientException} when the recipient is not one plain email address. */
     public static Mail of(UUID notificationId, String recipient, String subject, String body, String from) {
+        return of(notificationId, recipient, subject, body, null, from);
+    }
+
+    /**
+     * The email with its HTML alternative when there is one (multipart/alternative: the text first, the HTML the
+     * client prefers); text only when {@code html} is null.
+     */
+    public static Mail of(UUID notificationId, String recipient, String subject, String body, String html,
+                          String from) {
         requireAddress(recipient);
-        return Mail.withText(recipient, headerValue(subject), body)
+        Mail mail = Mail.withText(recipient, headerValue(subject), body)
                 .addHeader("Message-ID", messageId(notificationId, from));
+        return html == null || html.isBlank() ? mail : mail.setHtml(html);
     }
 
     /** The same email for the Vert.x mail client. */
     static MailMessage toVertx(Mail mail, String from) {
         MailMessage message = new MailMessage().setFrom(from).setTo(mail.getTo()).setSubject(mail.getSubject())
-                .setText(mail.getText());
+                .setText(mail.getText()).setHtml(mail.getHtml());
         mail.getHeaders().forEach((name, values) -> values.forEach(value -> message.addHeader(name, value)));
         return message;
     }

@@ -6,6 +6,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a message from its Qute text template {@code messages/<template>/<language>.txt} in the customer's
- * language ({@link MessageLanguage}); the template's first line is the subject. Amounts are written the customer's
+ * language ({@link MessageLanguage}); the template's first line is the subject. The HTML alternative comes from
+ * {@code messages/<template>/<language>.html}, inside the shared layout {@value #LAYOUT}; Qute escapes every value
+ * of an {@code .html} template, and a value named {@code *Url} reaches it only when it is an http(s) URL
+ * ({@link WebLinks}), blank otherwise. Amounts are written the customer's
  * way ({@link LocalMoney}), instants as dates on their calendar ({@link LocalDates}), also inside lists and maps (the
  * lines of a message). Values come from partners' events and print on one line: line breaks and other control
  * characters in them become spaces, so no value can end the subject line early or start a header-like line.
@@ -24,32 +28,57 @@ public class MessageRenderer {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
 
-    private final Engine engine;
+    /** The HTML layout every HTML message template includes (lang attribute, title, shop name, signature). */
+    public static final String LAYOUT = "layouts/email.html";
 
-    MessageRenderer(Engine engine) {
-        this.engine = engine;
+    private final Engine engine;
+    private final String shopName;
+
+    @Inject
+    MessageRenderer(Engine engine, MessagesConfig config) {
+        this(engine, config.shopName());
     }
 
-    /** Subject and text of a message, and the template language used. */
-    public record Rendered(String language, String subject, String body) {
+    /** For tests: the default shop name. */
+    MessageRenderer(Engine engine) {
+        this(engine, "Postventa");
+    }
+
+    MessageRenderer(Engine engine, String shopName) {
+        this.engine = engine;
+        this.shopName = shopName;
+    }
+
+    /** Subject, text and HTML of a message, and the template language used. */
+    public record Rendered(String language, String subject, String body, String html) {
     }
 
     public Rendered render(String template, CustomerContact customer, Map<String, Object> data) {
         String language = MessageLanguage.of(customer.locale());
-        String id = "messages/" + template + "/" + language + ".txt";
+        String base = "messages/" + template + "/" + language;
+        TemplateInstance textInstance = instance(base + ".txt");
+        data.forEach((key, value) -> textInstance.data(key, printable(value, customer)));
+        String text = textInstance.render().strip();
+        int firstBreak = text.indexOf('\n');
+        if (firstBreak < 0) {
+            throw new IllegalStateException("template " + base + ".txt has a subject line but no body");
+        }
+        String subject = text.substring(0, firstBreak).strip();
+        TemplateInstance htmlInstance = instance(base + ".html");
+        data.forEach((key, value) -> htmlInstance.data(key, key.endsWith("Url") && !WebLinks.isWebLink(value)
+                ? "" : printable(value, customer)));
+        // The layout's values: what the customer's mail client shows as the language, title and sender.
+        htmlInstance.data("lang", language).data("subject", subject).data("shop", oneLine(shopName));
+        return new Rendered(language, subject, text.substring(firstBreak + 1).strip() + "\n",
+                htmlInstance.render().strip() + "\n");
+    }
+
+    private TemplateInstance instance(String id) {
         Template t = engine.getTemplate(id);
         if (t == null) {
             throw new IllegalStateException("no template " + id);
         }
-        TemplateInstance instance = t.instance();
-        data.forEach((key, value) -> instance.data(key, printable(value, customer)));
-        String text = instance.render().strip();
-        int firstBreak = text.indexOf('\n');
-        if (firstBreak < 0) {
-            throw new IllegalStateException("template " + id + " has a subject line but no body");
-        }
-        return new Rendered(language, text.substring(0, firstBreak).strip(),
-                text.substring(firstBreak + 1).strip() + "\n");
+        return t.instance();
     }
 
     /** A value as the template prints it: money and dates the customer's way, text on one line, lists and maps alike. */

@@ -29,11 +29,14 @@ public final class ShipmentNoticeMessages {
     private ShipmentNoticeMessages() {
     }
 
-    /** The label is not used yet: its link, and drop it off or cancel. */
+    /**
+     * The label is not used yet: its link, and drop it off (by {@code shipBy}, the customer's date, when the event
+     * gives it) or cancel.
+     */
     public static OutgoingMessage labelReminder(ReturnLabelReminderDue e, String eventId) {
         return CustomerMessages.message(eventId, "ReturnLabelReminderDue", e.returnId(), LABEL_REMINDER, e.customer(),
                 "rma", e.rmaNumber(), "carrier", e.carrier(), "trackingNumber", e.trackingNumber(),
-                "labelUrl", e.labelUrl());
+                "labelUrl", e.labelUrl(), "shipBy", e.shipBy());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.postventa.events.refunds.RefundFailed;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ExchangeConfirmed;
 import dev.postventa.events.returns.ExchangeFallbackApplied;
+import dev.postventa.events.returns.FeedbackRequested;
 import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.returns.ReturnCancelled;
 import dev.postventa.events.returns.ReturnInTransit;
@@ -16,6 +17,7 @@ import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ReturnShipmentException;
 import dev.postventa.events.shipments.ReturnShipmentStalled;
 import dev.postventa.notifications.messages.CustomerMessages;
+import dev.postventa.notifications.messages.FeedbackMessages;
 import dev.postventa.notifications.messages.ShipmentNoticeMessages;
 import dev.postventa.notifications.notification.NotificationService;
 import dev.postventa.notifications.notification.ReturnOrders;
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns the customer-facing events of the journey (label created, in transit, received, refund issued or failed;
- * rejected, cancelled, kept, exchange reserved or fallen back, partially accepted, store credit issued) into emails:
+ * rejected, cancelled, kept, exchange reserved or fallen back, partially accepted, store credit issued; the
+ * proactive shipment notices and the satisfaction survey) into emails:
  * each is stored once per event, with the inbox claim, and delivered by the effect worker after the commit. The
  * CloudEvents id of the event is the notification's causation id. Other event types are skipped by the dispatcher.
  */
@@ -76,6 +79,10 @@ public class JourneyEventsConsumer {
                         notifications.store(ShipmentNoticeMessages.stalled(event, envelope.id())))
                 .onWithEnvelope(ReturnShipmentException.class, (event, envelope) ->
                         notifications.store(ShipmentNoticeMessages.exception(event, envelope.id())))
+                // The satisfaction survey (issue 11 §4): returns-service asks once per return.
+                .onWithEnvelope(FeedbackRequested.class, (event, envelope) ->
+                        orders.remember(event.returnId(), event.orderId()).chain(() ->
+                                notifications.store(FeedbackMessages.feedbackRequested(event, envelope.id()))))
                 .onWithEnvelope(ReturnInTransit.class, (event, envelope) ->
                         orders.remember(event.returnId(), event.orderId())
                                 .chain(() -> notifications.store(CustomerMessages.inTransit(event, envelope.id()))))

@@ -2,6 +2,7 @@ package dev.postventa.notifications.notification;
 
 import dev.postventa.events.CustomerContact;
 import dev.postventa.notifications.delivery.EmailEffect;
+import dev.postventa.notifications.delivery.HtmlPart;
 import dev.postventa.notifications.messages.LocalDates;
 import dev.postventa.notifications.messages.MessageRenderer;
 import dev.postventa.notifications.messages.OutgoingMessage;
@@ -23,8 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores the message an event causes, rendered once, as a PENDING notification per channel the customer's
- * preferences give, and owes each delivery as an {@code email} or {@code sms} effect keyed by the notification id;
- * all in the consumer's inbox transaction.
+ * preferences give, and owes each delivery as an {@code email} or {@code sms} effect keyed by the notification id
+ * (the email's HTML alternative as the effect's payload); all in the consumer's inbox transaction.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -78,16 +79,16 @@ public class NotificationService {
                             : insert(Notification.pendingEmail(UUID.randomUUID(), message.returnId(),
                                     message.causationEventId(), message.template(), rendered.language(),
                                     customer.email(), rendered.subject(), rendered.body(), now),
-                                    EmailEffect.KIND, plan.dueAt());
+                                    EmailEffect.KIND, new HtmlPart(rendered.html()), plan.dueAt());
                     return email.chain(() -> plan.smsTo() == null ? Uni.createFrom().voidItem()
                             : insert(Notification.pendingSms(UUID.randomUUID(), message.returnId(),
                                     message.causationEventId(), message.template(), rendered.language(),
                                     plan.smsTo(), SmsText.of(rendered.subject(), message.data()), now),
-                                    SmsEffect.KIND, plan.dueAt()));
+                                    SmsEffect.KIND, null, plan.dueAt()));
                 });
     }
 
-    private Uni<Void> insert(Notification n, String effectKind, Instant dueAt) {
+    private Uni<Void> insert(Notification n, String effectKind, Object payload, Instant dueAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", n.id)
                         .setParameter("returnId", n.returnId)
@@ -107,7 +108,7 @@ public class NotificationService {
                                 n.channel, n.causationEventId);
                         return Uni.createFrom().voidItem();
                     }
-                    Uni<Void> scheduled = effects.schedule(effectKind, n.id.toString(), null).replaceWithVoid();
+                    Uni<Void> scheduled = effects.schedule(effectKind, n.id.toString(), payload).replaceWithVoid();
                     if (!dueAt.isAfter(n.createdAt)) {
                         return scheduled;
                     }

@@ -82,6 +82,21 @@ class EmailMessageTest {
     }
 
     @Test
+    void anHtmlAlternativeTravelsBesideTheTextAndAnEffectWithoutOneSendsTextAlone() {
+        Mail both = EmailMessage.of(id, "ana@example.mx", "Asunto", "Hola\n", "<p>Hola</p>\n", FROM);
+        io.vertx.ext.mail.MailMessage sent = EmailMessage.toVertx(both, FROM);
+        assertThat(sent.getText()).isEqualTo("Hola\n");
+        assertThat(sent.getHtml()).isEqualTo("<p>Hola</p>\n");
+
+        assertThat(EmailMessage.toVertx(EmailMessage.of(id, "ana@example.mx", "Asunto", "Hola\n", FROM), FROM)
+                .getHtml()).isNull();
+        assertThat(EmailEffect.htmlOf(new dev.postventa.support.effect.Attempt(id, "email", id.toString(),
+                "{\"html\":\"<p>Hola</p>\"}", 1))).isEqualTo("<p>Hola</p>");
+        assertThat(EmailEffect.htmlOf(new dev.postventa.support.effect.Attempt(id, "email", id.toString(), null, 1)))
+                .isNull();
+    }
+
+    @Test
     void aSubjectCannotCarryHeaders() {
         Mail mail = EmailMessage.of(id, "ana@example.mx", "Tu devoluci\u00f3n RMA-1\r\nBcc: x@evil.example\rX: y\u0085",
                 "Hola\n", FROM);
