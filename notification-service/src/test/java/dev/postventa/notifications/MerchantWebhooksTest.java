@@ -12,7 +12,9 @@ import static dev.postventa.infra.Callers.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -79,7 +81,7 @@ class MerchantWebhooksTest {
         JsonPath created = asStorefront().contentType("application/json")
                 .body(Map.of("url", url(path), "eventTypes", List.of(REJECTED), "description", "ERP returns feed"))
                 .post("/merchant-webhooks").then().statusCode(201)
-                .header("Location", startsWith("/merchant-webhooks/"))
+                .header("Location", containsString("/merchant-webhooks/"))
                 .body("url", equalTo(url(path))).body("eventTypes", equalTo(List.of(REJECTED)))
                 .body("createdAt", not(nullValue()))
                 .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
@@ -178,10 +180,10 @@ class MerchantWebhooksTest {
     @Test
     void aDeletedSubscriptionCancelsWhatIsPendingAndReceivesNothingMore() {
         String path = "/merchant/" + UUID.randomUUID();
-        // Each attempt takes 2.5 s (within the 3 s %test timeout), so the delivery stays pending, retried, for some
-        // 15 s of the test profile's six attempts: long enough to delete the subscription meanwhile.
+        // Each attempt takes 1.5 s (within the 3 s %test timeout), so the delivery stays pending, retried, for some
+        // 10 s of the test profile's six attempts: long enough to delete the subscription meanwhile.
         TwilioStub.server().stubFor(post(urlPathEqualTo(path))
-                .willReturn(aResponse().withStatus(503).withFixedDelay(2500)));
+                .willReturn(aResponse().withStatus(503).withFixedDelay(1500)));
         String id = asOps().contentType("application/json")
                 .body(Map.of("url", url(path), "eventTypes", List.of(REJECTED)))
                 .post("/merchant-webhooks").then().statusCode(201).extract().path("id");
@@ -190,8 +192,8 @@ class MerchantWebhooksTest {
         String first = UUID.randomUUID().toString();
         publishRejected(returnId, first, Instant.now().toString(), rejected(returnId));
         await().atMost(WAIT).untilAsserted(() -> asOps().get("/merchant-webhooks/" + id + "/deliveries").then()
-                .statusCode(200).body("[0].status", equalTo("PENDING")).body("[0].lastHttpStatus", equalTo(503))
-                .body("[0].nextAttemptAt", not(nullValue())));
+                .statusCode(200).body("[0].status", equalTo("PENDING")).body("[0].attempts", greaterThan(0))
+                .body("[0].lastError", not(nullValue())).body("[0].nextAttemptAt", not(nullValue())));
 
         asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
         asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
