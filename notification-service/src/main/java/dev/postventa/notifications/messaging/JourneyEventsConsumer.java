@@ -16,6 +16,7 @@ import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentCreated;
 import dev.postventa.events.shipments.ReturnShipmentException;
 import dev.postventa.events.shipments.ReturnShipmentStalled;
+import dev.postventa.notifications.merchant.MerchantWebhooks;
 import dev.postventa.notifications.messages.CustomerMessages;
 import dev.postventa.notifications.messages.FeedbackMessages;
 import dev.postventa.notifications.messages.ShipmentNoticeMessages;
@@ -41,10 +42,12 @@ public class JourneyEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    JourneyEventsConsumer(EventDispatcher dispatcher, NotificationService notifications, ReturnOrders orders) {
+    JourneyEventsConsumer(EventDispatcher dispatcher, NotificationService notifications, ReturnOrders orders,
+                          MerchantWebhooks merchantWebhooks) {
         this.dispatcher = dispatcher;
         // Events that carry the order also tell whose the return is (who may read its notifications).
-        this.handlers = EventHandlers.create()
+        // Every event of the consumed topics also goes to the merchant webhooks subscribed to it (same transaction).
+        this.handlers = merchantWebhooks.handlers()
                 // A shipped return's approval is told with its label (ReturnShipmentCreated); a kept one has none.
                 .onWithEnvelope(ReturnApproved.class, (event, envelope) ->
                         orders.remember(event.returnId(), event.orderId()).chain(() -> event.keptByCustomer()
@@ -94,7 +97,8 @@ public class JourneyEventsConsumer {
                                 .chain(() -> notifications.store(CustomerMessages.refundIssued(event, envelope.id()))))
                 .onWithEnvelope(RefundFailed.class, (event, envelope) ->
                         orders.remember(event.returnId(), event.orderId())
-                                .chain(() -> notifications.store(CustomerMessages.refundFailed(event, envelope.id()))));
+                                .chain(() -> notifications.store(CustomerMessages.refundFailed(event, envelope.id()))))
+                .build();
     }
 
     @Incoming("journey")

@@ -1,0 +1,278 @@
+package dev.postventa.notifications;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.postventa.infra.Callers.anonymous;
+import static dev.postventa.infra.Callers.asCustomerOf;
+import static dev.postventa.infra.Callers.asOps;
+import static dev.postventa.infra.Callers.asStorefront;
+import static dev.postventa.infra.Callers.management;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.postventa.events.CustomerContact;
+import dev.postventa.events.EventCatalog;
+import dev.postventa.events.EventJson;
+import dev.postventa.events.Topics;
+import dev.postventa.events.returns.ReturnRejected;
+import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.PostventaTestResource;
+import dev.postventa.infra.ServiceDatabase;
+import dev.postventa.infra.SmtpTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A merchant subscribes a URL (a WireMock stand-in for its ERP) to return events and receives each once per event,
+ * signed per Standard Webhooks, retried with backoff, with the same webhook-id on every attempt (real Kafka,
+ * PostgreSQL and the effect worker).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
+@QuarkusTestResource(SmtpTestResource.class)
+@QuarkusTestResource(TwilioStub.class)
+class MerchantWebhooksTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String REJECTED = EventCatalog.typeOf(ReturnRejected.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaTestClient kafka;
+
+    @Test
+    void aSignedWebhookIsRetriedAfterA500WithTheSameIdAndARedeliveredEventSendsNothingMore() throws Exception {
+        String path = "/merchant/" + UUID.randomUUID();
+        String scenario = "merchant-" + path;
+        TwilioStub.server().stubFor(post(urlPathEqualTo(path)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(500)));
+        TwilioStub.server().stubFor(post(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(204)));
+        double retriedBefore = merchantWebhooks("retried");
+        double deliveredBefore = merchantWebhooks("delivered");
+
+        JsonPath created = asStorefront().contentType("application/json")
+                .body(Map.of("url", url(path), "eventTypes", List.of(REJECTED), "description", "ERP returns feed"))
+                .post("/merchant-webhooks").then().statusCode(201)
+                .header("Location", containsString("/merchant-webhooks/"))
+                .body("url", equalTo(url(path))).body("eventTypes", equalTo(List.of(REJECTED)))
+                .body("createdAt", not(nullValue()))
+                .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
+                .extract().jsonPath();
+        String id = created.getString("id");
+        String secret = created.getString("secret");
+        assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
+        // Listed without its secret.
+        String listed = asOps().get("/merchant-webhooks").then().statusCode(200)
+                .body("id", hasItem(id)).extract().asString();
+        assertThat(listed).doesNotContain(secret.substring("whsec_".length())).doesNotContain("\"secret\"");
+
+        String eventId = UUID.randomUUID().toString();
+        UUID returnId = UUID.randomUUID();
+        byte[] payload = EventJson.toBytes(new ReturnRejected(returnId, "MX-HOOK-1",
+                new CustomerContact("cust-hook", "hook+" + returnId + "@example.mx", "es-MX", "MX"), List.of(),
+                "fuera de plazo", Instant.parse("2026-11-30T10:15:00Z")));
+        String eventTime = "2026-11-30T10:15:30.250Z";
+        publishRejected(returnId, eventId, eventTime, payload);
+
+        await().atMost(WAIT).untilAsserted(() -> asOps().get("/merchant-webhooks/" + id + "/deliveries").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("DELIVERED")));
+        asOps().get("/merchant-webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].eventId", equalTo(eventId)).body("[0].eventType", equalTo(REJECTED))
+                .body("[0].webhookId", equalTo("msg_" + eventId)).body("[0].attempts", equalTo(2))
+                .body("[0].lastHttpStatus", equalTo(204)).body("[0].nextAttemptAt", nullValue());
+
+        List<LoggedRequest> requests = requestsTo(path);
+        assertThat(requests).hasSize(2);
+        for (LoggedRequest request : requests) {
+            String body = request.getBodyAsString();
+            // The same id on both attempts: the merchant deduplicates on it.
+            assertThat(request.getHeader("webhook-id")).isEqualTo("msg_" + eventId);
+            assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+            String timestamp = request.getHeader("webhook-timestamp");
+            assertThat(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond())).isLessThan(120);
+            assertThat(request.getHeader("webhook-signature"))
+                    .isEqualTo("v1," + hmac(secret, "msg_" + eventId + "." + timestamp + "." + body));
+            // The event's JSON exactly as it was on the topic, with its type and time.
+            assertThat(body).isEqualTo("{\"type\":\"" + REJECTED + "\",\"timestamp\":\"" + eventTime
+                    + "\",\"data\":" + new String(payload, StandardCharsets.UTF_8) + "}");
+            JsonNode json = JSON.readTree(body);
+            assertThat(json.get("type").asText()).isEqualTo(REJECTED);
+            assertThat(json.get("data").get("returnId").asText()).isEqualTo(returnId.toString());
+            assertThat(json.get("data").get("reason").asText()).isEqualTo("fuera de plazo");
+        }
+        assertThat(merchantWebhooks("retried")).isGreaterThanOrEqualTo(retriedBefore + 1);
+        assertThat(merchantWebhooks("delivered")).isGreaterThanOrEqualTo(deliveredBefore + 1);
+
+        // The same event again (same id): claimed already, no new delivery, no third request.
+        double duplicatesBefore = duplicates(REJECTED);
+        publishRejected(returnId, eventId, eventTime, payload);
+        await().atMost(WAIT).until(() -> duplicates(REJECTED) >= duplicatesBefore + 1);
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_delivery where event_id = ?", eventId))
+                .isEqualTo(1);
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect e join merchant_webhook_delivery d "
+                + "on e.effect_key = d.id::text where d.event_id = ? and e.status = 'PENDING'", eventId)).isZero();
+        assertThat(requestsTo(path)).hasSize(2);
+
+        asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void subscriptionsAreCheckedFieldByFieldAndOnlyForOperationsAndTheStorefront() {
+        asOps().contentType("application/json")
+                .body(Map.of("url", "http://merchant.example/hooks",
+                        "eventTypes", List.of("postventa.return.teleported.v1",
+                                EventCatalog.typeOf(dev.postventa.events.notifications.CustomerNotified.class),
+                                REJECTED)))
+                .post("/merchant-webhooks").then().statusCode(400)
+                .header("Content-Type", startsWith("application/problem+json"))
+                .body("violations.field", containsInAnyOrder("url", "eventTypes[0]", "eventTypes[1]"));
+        asOps().contentType("application/json")
+                .body(Map.of("url", "https://erp:secret@merchant.example/hooks", "eventTypes", List.of()))
+                .post("/merchant-webhooks").then().statusCode(400)
+                .header("Content-Type", startsWith("application/problem+json"))
+                .body("violations.field", containsInAnyOrder("url", "eventTypes"));
+        asOps().contentType("application/json")
+                .body(Map.of("url", "https://merchant.example/" + "x".repeat(2000), "eventTypes", List.of(REJECTED)))
+                .post("/merchant-webhooks").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("url")));
+
+        Map<String, Object> valid = Map.of("url", "https://merchant.example/hooks", "eventTypes", List.of(REJECTED));
+        asCustomerOf("MX-HOOK-1").contentType("application/json").body(valid).post("/merchant-webhooks").then()
+                .statusCode(403);
+        asCustomerOf("MX-HOOK-1").get("/merchant-webhooks").then().statusCode(403);
+        anonymous().get("/merchant-webhooks").then().statusCode(401);
+        String unknown = UUID.randomUUID().toString();
+        asOps().get("/merchant-webhooks/" + unknown + "/deliveries").then().statusCode(404)
+                .header("Content-Type", startsWith("application/problem+json"));
+        asOps().delete("/merchant-webhooks/" + unknown).then().statusCode(404);
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_subscription "
+                + "where url like 'https://merchant.example/%'")).isZero();
+    }
+
+    @Test
+    void aDeletedSubscriptionCancelsWhatIsPendingAndReceivesNothingMore() {
+        String path = "/merchant/" + UUID.randomUUID();
+        // Each attempt takes 1.5 s (within the 3 s %test timeout), so the delivery stays pending, retried, for some
+        // 10 s of the test profile's six attempts: long enough to delete the subscription meanwhile.
+        TwilioStub.server().stubFor(post(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(503).withFixedDelay(1500)));
+        String id = asOps().contentType("application/json")
+                .body(Map.of("url", url(path), "eventTypes", List.of(REJECTED)))
+                .post("/merchant-webhooks").then().statusCode(201).extract().path("id");
+
+        UUID returnId = UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        publishRejected(returnId, first, Instant.now().toString(), rejected(returnId));
+        await().atMost(WAIT).untilAsserted(() -> asOps().get("/merchant-webhooks/" + id + "/deliveries").then()
+                .statusCode(200).body("[0].status", equalTo("PENDING")).body("[0].attempts", greaterThan(0))
+                .body("[0].lastError", not(nullValue())).body("[0].nextAttemptAt", not(nullValue())));
+
+        asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
+        asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
+        asOps().get("/merchant-webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].status", equalTo("CANCELLED")).body("[0].nextAttemptAt", nullValue());
+        asOps().get("/merchant-webhooks").then().statusCode(200).body("id", not(hasItem(id)));
+        // The owed attempt ends without a call: nothing is due any more.
+        await().atMost(WAIT).until(() -> ServiceDatabase.count("select count(*) from pending_effect e "
+                + "join merchant_webhook_delivery d on e.effect_key = d.id::text "
+                + "where d.event_id = ? and e.status = 'PENDING'", first) == 0);
+        int calls = requestsTo(path).size();
+
+        String second = UUID.randomUUID().toString();
+        publishRejected(returnId, second, Instant.now().toString(), rejected(returnId));
+        await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                "select count(*) from inbox_message where event_id = ?", second) == 1);
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_delivery where event_id = ?", second))
+                .isZero();
+        assertThat(requestsTo(path)).hasSize(calls);
+        asOps().get("/merchant-webhooks/" + id + "/deliveries").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    // --- helpers
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + TwilioStub.server().port() + path;
+    }
+
+    private static byte[] rejected(UUID returnId) {
+        return EventJson.toBytes(new ReturnRejected(returnId, "MX-HOOK-2",
+                new CustomerContact("cust-hook", "hook+" + returnId + "@example.mx", "es-MX", "MX"), List.of(),
+                "fuera de plazo", Instant.now()));
+    }
+
+    /** A CloudEvents record as returns-service's relay writes it, with a chosen id and ce_time. */
+    private static void publishRejected(UUID returnId, String eventId, String time, byte[] payload) {
+        kafka().send(Topics.RETURNS, returnId.toString(), payload, Map.of("ce_id", eventId, "ce_type", REJECTED,
+                "ce_source", "returns-service", "ce_specversion", "1.0", "ce_subject", returnId.toString(),
+                "ce_time", time, "content-type", "application/json"));
+    }
+
+    private static List<LoggedRequest> requestsTo(String path) {
+        return TwilioStub.server().findAll(postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    /** The Standard Webhooks signature computed here with javax.crypto, independently of the library. */
+    private static String hmac(String secret, String signed) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static double merchantWebhooks(String outcome) {
+        return metric("postventa_merchant_webhooks_total{", "outcome=\"" + outcome + "\"");
+    }
+
+    private static double duplicates(String type) {
+        return metric("postventa_events_duplicate_total{", "type=\"" + type + "\"");
+    }
+
+    private static double metric(String prefix, String label) {
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = ServiceDatabase.kafka();
+        }
+        return kafka;
+    }
+
+    @AfterAll
+    static synchronized void closeKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+}
