@@ -1,5 +1,6 @@
 package dev.postventa.tracking;
 
+import static dev.postventa.infra.Callers.asOps;
 import static dev.postventa.tracking.ReturnShipmentsTest.SECRET;
 import static dev.postventa.tracking.ReturnShipmentsTest.cancel;
 import static dev.postventa.tracking.ReturnShipmentsTest.post;
@@ -9,9 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventCatalog;
 import dev.postventa.events.EventJson;
+import dev.postventa.events.Money;
+import dev.postventa.events.ReturnedLine;
 import dev.postventa.events.Topics;
+import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.events.shipments.ReturnLabelReminderDue;
 import dev.postventa.events.shipments.ReturnShipmentException;
 import dev.postventa.events.shipments.ReturnShipmentStalled;
@@ -185,6 +190,78 @@ class ShipmentNoticesTest {
                 + "is null and label_reminded_at is null", cancelledReturn)).isEqualTo(1);
     }
 
+    @Test
+    void aStricterSlaOfTheCarrierAndCountryStallsOneOfTwoEquallyQuietShipments() throws Throwable {
+        // The test profile's rule simulated:AR:IN_TRANSIT=PT24H; Mexico keeps the global 72h.
+        UUID argentine = UUID.randomUUID();
+        UUID mexican = UUID.randomUUID();
+        String strict = shipmentWith(argentine, "AR", null);
+        String global = shipmentWith(mexican, "MX", null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post(scan(UUID.randomUUID().toString(), strict, "in_transit", now, "Rosario"), SECRET).statusCode(202);
+        post(scan(UUID.randomUUID().toString(), global, "in_transit", now, "QRO"), SECRET).statusCode(202);
+        Instant quietSince = now.minus(30, ChronoUnit.HOURS);
+        makeScansOld(strict, quietSince);
+        makeScansOld(global, quietSince);
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            ReturnShipmentStalled stalled = payload(kafka.awaitRecords(Topics.SHIPMENTS,
+                    r -> is(r, ReturnShipmentStalled.class, argentine), 1, WAIT).get(0), ReturnShipmentStalled.class);
+            assertThat(stalled.threshold()).isEqualTo("PT24H");
+            assertThat(stalled.lastMovementAt()).isEqualTo(quietSince);
+            assertThat(stalled.customer().country()).isEqualTo("AR");
+            // One more full run after it: the Mexican shipment, as quiet, is within its 72 hours.
+            VertxContextSupport.subscribeAndAwait(detector::run);
+            assertThat(kafka.readAll(Topics.SHIPMENTS, r -> is(r, ReturnShipmentStalled.class, mexican),
+                    Duration.ofSeconds(2))).isEmpty();
+        }
+        assertThat(ServiceDatabase.count("select count(*) from shipment where return_id = ? and stall_sla = 'PT72H' "
+                + "and stall_notified_at is null", mexican)).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelWhoseShipByIsNearIsRemindedBeforeTheFixedPeriod() throws Throwable {
+        // Ship by tomorrow: due 2 days before it (LABEL_REMINDER_LEAD), long before the 5 days after the label.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant shipBy = now.plus(1, ChronoUnit.DAYS);
+        UUID nearReturn = UUID.randomUUID();
+        UUID laterReturn = UUID.randomUUID();
+        String near = shipmentWith(nearReturn, "MX", shipBy);
+        String later = shipmentWith(laterReturn, "MX", null);
+        // Both labels are two days old: past the minimum age (24h), under the fixed 5 days.
+        Instant labelAt = now.minus(2, ChronoUnit.DAYS);
+        makeLabelOld(near, labelAt);
+        makeLabelOld(later, labelAt);
+
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            ReturnLabelReminderDue reminder = payload(kafka.awaitRecords(Topics.SHIPMENTS,
+                    r -> is(r, ReturnLabelReminderDue.class, nearReturn), 1, WAIT).get(0),
+                    ReturnLabelReminderDue.class);
+            assertThat(reminder.shipBy()).isEqualTo(shipBy);
+            assertThat(reminder.labelCreatedAt()).isEqualTo(labelAt);
+            assertThat(reminder.trackingNumber()).isEqualTo(near);
+            VertxContextSupport.subscribeAndAwait(detector::run);
+            assertThat(kafka.readAll(Topics.SHIPMENTS, r -> is(r, ReturnLabelReminderDue.class, laterReturn),
+                    Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    /** Approves a return shipped from {@code country} with a ship-by time (or none) and waits for its label. */
+    private static String shipmentWith(UUID returnId, String country, Instant shipBy) {
+        ReturnApproved approved = new ReturnApproved(returnId, "MX-1001", "RMA-TEST-1",
+                new CustomerContact("cust-1", "ana@example.mx", "es-MX", country),
+                List.of(new ReturnedLine("L1", "SKU-1", "Camisa", 1, Money.of("499.90", "MXN"), "DAMAGED")),
+                Instant.now(), false, shipBy);
+        try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
+            kafka.sendCloudEvent(Topics.RETURNS, returnId.toString(), UUID.randomUUID().toString(),
+                    EventCatalog.typeOf(ReturnApproved.class), "returns-service", EventJson.toBytes(approved));
+        }
+        await().atMost(WAIT).until(() -> ServiceDatabase.count(
+                "select count(*) from shipment where return_id = ? and label_state = 'CREATED'", returnId) == 1);
+        return asOps().queryParam("returnId", returnId.toString()).when().get("/shipments").then()
+                .statusCode(200).extract().path("[0].trackingNumber");
+    }
+
     private CompletableFuture<Integer> runAfter(CountDownLatch start, ExecutorService executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -198,8 +275,7 @@ class ShipmentNoticesTest {
 
     /** Our receipt time of every scan of the shipment, set back. */
     private static void makeScansOld(String tracking, Instant receivedAt) {
-        ServiceDatabase.execute(("update scan set received_at = '%s' where shipment_id = "
-                + "(select id from shipment where tracking_number = '%s')").formatted(receivedAt, tracking));
+        Aging.scansReceivedAt(tracking, receivedAt);
     }
 
     /**
@@ -207,8 +283,7 @@ class ShipmentNoticesTest {
      * operators' KPIs select by it, and {@link StalledShipmentsTest} counts exactly the shipments of its own days.
      */
     private static void makeLabelOld(String tracking, Instant at) {
-        ServiceDatabase.execute("update shipment set status_at = '%s' where tracking_number = '%s'"
-                .formatted(at, tracking));
+        Aging.labelMadeAt(tracking, at);
     }
 
     private static boolean is(ConsumerRecord<String, byte[]> record, Class<?> type, UUID returnId) {

@@ -57,12 +57,12 @@ class StalledShipmentsTest {
         // (over 72h), although the carrier stamped it recent.
         Instant labelAt = now.minus(8, ChronoUnit.DAYS);
         Instant scanReceivedAt = now.minus(4, ChronoUnit.DAYS);
-        ServiceDatabase.execute("update shipment set created_at = '%s', status_at = '%s' where tracking_number = '%s'"
-                .formatted(labelAt, labelAt, unused));
+        ServiceDatabase.execute("update shipment set created_at = '%s' where tracking_number = '%s'"
+                .formatted(labelAt, unused));
+        Aging.labelMadeAt(unused, labelAt);
         ServiceDatabase.execute("update shipment set created_at = '%s' where tracking_number = '%s'"
                 .formatted(now.minus(5, ChronoUnit.DAYS), moving));
-        ServiceDatabase.execute(("update scan set received_at = '%s' where shipment_id = "
-                + "(select id from shipment where tracking_number = '%s')").formatted(scanReceivedAt, moving));
+        Aging.scansReceivedAt(moving, scanReceivedAt);
 
         LocalDate labelDay = LocalDate.ofInstant(labelAt, ZoneOffset.UTC);
         LocalDate movingDay = LocalDate.ofInstant(now.minus(5, ChronoUnit.DAYS), ZoneOffset.UTC);

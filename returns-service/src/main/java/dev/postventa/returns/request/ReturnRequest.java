@@ -152,7 +152,15 @@ public class ReturnRequest extends PanacheEntityBase {
 
     /** REQUESTED → APPROVED with its RMA number, by the default policy. Raises {@link ReturnApproved}. */
     public Transition approve(String rma, Instant now) {
-        return approve(rma, "approved by the default policy", now);
+        return approve(rma, null, now);
+    }
+
+    /**
+     * The same, with the return's ship-by time ({@code dev.postventa.returns.policy.ReturnShipBy}: latest window close
+     * of the lines shipped back plus grace) carried by {@link ReturnApproved#shipBy()}; null when none applies.
+     */
+    public Transition approve(String rma, Instant shipBy, Instant now) {
+        return approve(rma, "approved by the default policy", shipBy, now);
     }
 
     /**
@@ -160,7 +168,12 @@ public class ReturnRequest extends PanacheEntityBase {
      * does not approve automatically). Raises {@link ReturnApproved}.
      */
     public Transition approveOnReview(String rma, Instant now) {
-        return approve(rma, "approved by operations", now);
+        return approveOnReview(rma, null, now);
+    }
+
+    /** The same, with the return's ship-by time (see {@link #approve(String, Instant, Instant)}). */
+    public Transition approveOnReview(String rma, Instant shipBy, Instant now) {
+        return approve(rma, "approved by operations", shipBy, now);
     }
 
     /**
@@ -179,14 +192,15 @@ public class ReturnRequest extends PanacheEntityBase {
                 ReturnHistoryEntry.of(id, status, "rejected by operations: " + reason.strip(), now));
     }
 
-    private Transition approve(String rma, String by, Instant now) {
+    private Transition approve(String rma, String by, Instant shipBy, Instant now) {
         requireRequested("be approved (only a REQUESTED return can)");
         status = ReturnStatus.APPROVED;
         rmaNumber = Objects.requireNonNull(rma, "rma");
         updatedAt = now;
         boolean kept = keptByCustomer();
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now, kept));
+        // A kept return is not shipped: it has no ship-by time whatever the caller computed.
+        events.add(new ReturnApproved(id, orderId, rmaNumber, customer(), lines, now, kept, kept ? null : shipBy));
         // Each exchanged line asks the storefront to reserve its replacement, in the approval's transaction.
         lines.stream().filter(l -> ReturnedLine.EXCHANGE.equals(l.resolution())).forEach(l -> events.add(
                 new ExchangeRequested(id, orderId, l.lineId(), l.sku(), l.replacementSku(), l.quantity(),

@@ -9,6 +9,7 @@ import dev.postventa.returns.orders.OrderSnapshot;
 import dev.postventa.returns.policy.ReviewRules;
 import dev.postventa.returns.policy.ManualReviewRules;
 import dev.postventa.returns.policy.ReturnPolicy;
+import dev.postventa.returns.policy.ReturnShipBy;
 import dev.postventa.returns.policy.ReturnsConfig;
 import dev.postventa.returns.resolution.KeepItemRule;
 import dev.postventa.support.outbox.OutboxWriter;
@@ -47,11 +48,13 @@ public class ReturnRequestService {
     private final ManualReviewRules review;
     private final ExchangeCheck exchanges;
     private final KeepItemRule keepItem;
+    private final ReturnShipBy shipBy;
 
     ReturnRequestService(ReturnPolicy policy, ReturnsConfig config, RmaNumbers rmaNumbers, OutboxWriter outbox,
                          Clock clock, KpiMetrics kpis, ManualReviewRules review, ExchangeCheck exchanges,
-                         KeepItemRule keepItem) {
+                         KeepItemRule keepItem, ReturnShipBy shipBy) {
         this.kpis = kpis;
+        this.shipBy = shipBy;
         this.review = review;
         this.exchanges = exchanges;
         this.keepItem = keepItem;
@@ -176,7 +179,8 @@ public class ReturnRequestService {
         if (!reviewReasons.isEmpty()) {
             return stored.replaceWith(created);
         }
-        return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), now), outbox))
+        return stored.chain(() -> Records.record(created.approve(rmaNumbers.next(), shipBy.of(order, created.lines),
+                        now), outbox))
                 .invoke(() -> facts.transition(KpiMetrics.APPROVED, created, order))
                 .replaceWith(created);
     }

@@ -26,6 +26,8 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -117,6 +119,12 @@ class ReturnRequestsTest extends ReturnsTestSupport {
             ReturnApproved approved = EventJson.fromBytes(events.get(1).getData().toBytes(), ReturnApproved.class);
             assertThat(approved.returnId().toString()).isEqualTo(returnId);
             assertThat(approved.rmaNumber()).startsWith("RMA-");
+            // Ship by: the shirt's window (the shop's 30 days beat Mexico's 5 business days) closes at the end of
+            // its last local day in Mexico City, plus the 7 days' grace (RETURN_SHIP_GRACE).
+            ZoneId mexico = ZoneId.of("America/Mexico_City");
+            LocalDate lastDay = placed.plus(2, ChronoUnit.DAYS).atZone(mexico).toLocalDate().plusDays(30);
+            assertThat(approved.shipBy())
+                    .isEqualTo(lastDay.plusDays(1).atStartOfDay(mexico).toInstant().plus(Duration.ofDays(7)));
             // The payload is the event's JSON, encoded once: a JSON object, not a string holding JSON.
             assertThat(new String(events.get(1).getData().toBytes())).startsWith("{");
         }

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 /**
  * Which shipments are stalled, asked of the database: a shipment with a label that is not delivered to the warehouse
- * and whose latest movement is older than the SLA of its status ({@link TrackingConfig.Stall}). Its latest movement is
+ * and whose stall deadline ({@code stall_due_at}: latest movement plus the SLA of its carrier, country and status,
+ * {@code dev.postventa.tracking.stall}) has passed; a row from before that column by the global SLA of its status
+ * ({@link TrackingConfig.Stall}). Its latest movement is
  * the time we RECEIVED its latest scan of any kind ({@code scan.received_at}, our clock), or, with no scan yet, the
  * time we created its label ({@code shipment.status_at}, which is our label time until a scan decides). The carrier's
  * scan times are never used here: a carrier whose clock runs hours behind or ahead must not make a parcel look stalled
@@ -34,8 +36,9 @@ public class StalledShipments {
     private static final String LAST_MOVEMENT = "COALESCE(m.last_scan, s.status_at)";
     private static final String STALLED = """
             (s.label_state = 'CREATED' AND s.status <> 'DELIVERED_TO_WAREHOUSE' AND s.cancelled_at IS NULL
-             AND ((s.status = 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :labelCutoff)
-               OR (s.status <> 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :transitCutoff)))""";
+             AND (s.stall_due_at < :now OR (s.stall_due_at IS NULL
+               AND ((s.status = 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :labelCutoff)
+                 OR (s.status <> 'LABEL_CREATED' AND COALESCE(m.last_scan, s.status_at) < :transitCutoff)))))""";
     private static final String IN_RANGE = "s.created_at >= :from AND s.created_at < :to";
 
     private static final String BY_CARRIER = """
@@ -70,12 +73,14 @@ public class StalledShipments {
                 .setParameter("to", range.toInstant())
                 .setParameter("labelCutoff", labelCutoff(now))
                 .setParameter("transitCutoff", transitCutoff(now))
+                .setParameter("now", now)
                 .getResultList()
                 .chain(carriers -> session.<Object[]>createNativeQuery(LISTED)
                         .setParameter("from", range.fromInstant())
                         .setParameter("to", range.toInstant())
                         .setParameter("labelCutoff", labelCutoff(now))
                         .setParameter("transitCutoff", transitCutoff(now))
+                        .setParameter("now", now)
                         .getResultList()
                         .map(listed -> ShipmentKpis.of(range, carriers.stream().map(StalledShipments::carrier).toList(),
                                 listed.stream().map(row -> stalled(row, now)).toList())))));
@@ -88,6 +93,7 @@ public class StalledShipments {
                 .<Object[]>createNativeQuery(BY_CARRIER_AND_STATUS)
                 .setParameter("labelCutoff", labelCutoff(now))
                 .setParameter("transitCutoff", transitCutoff(now))
+                .setParameter("now", now)
                 .getResultList()
                 .map(rows -> rows.stream().map(row -> new StalledCount((String) row[0], (String) row[1],
                         ((Number) row[2]).longValue())).toList())));

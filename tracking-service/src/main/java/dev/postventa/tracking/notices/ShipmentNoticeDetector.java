@@ -29,29 +29,36 @@ public class ShipmentNoticeDetector {
 
     private static final Logger LOG = Logger.getLogger(ShipmentNoticeDetector.class);
 
-    // The same rule as ShipmentNotices.due (and StalledShipments), to find candidates without loading every shipment;
+    // The same rules as ShipmentNotices.due and LabelReminders (and StalledShipments), to find candidates without
+    // loading every shipment; the stall deadline column where set (StallDeadlines), else the global SLAs;
     // an entity query, not a native select (Hibernate caches native select plans under keys that never repeat).
     private static final String LAST_MOVEMENT =
             "coalesce((select max(sc.receivedAt) from Scan sc where sc.shipmentId = s.id), s.statusAt)";
     private static final String CANDIDATES = """
             select s.id from Shipment s
             where s.labelState = :created and s.cancelledAt is null and s.status <> :delivered
-              and ((s.stallNotifiedAt is null
-                    and ((s.status = :unused and %1$s < :labelCutoff) or (s.status <> :unused and %1$s < :transitCutoff)))
+              and ((s.stallNotifiedAt is null and (s.stallDueAt < :now or (s.stallDueAt is null
+                    and ((s.status = :unused and %1$s < :labelCutoff) or (s.status <> :unused and %1$s < :transitCutoff)))))
                 or (s.labelRemindedAt is null and s.stallNotifiedAt is null and s.status = :unused
-                    and s.statusAt < :reminderCutoff and not exists (select 1 from Scan sc where sc.shipmentId = s.id)))
+                    and s.statusAt < :reminderMinAgeCutoff
+                    and (s.statusAt < :reminderCutoff or s.shipBy < :reminderLeadHorizon)
+                    and (s.shipBy is null or s.shipBy > :now)
+                    and not exists (select 1 from Scan sc where sc.shipmentId = s.id)))
             order by s.createdAt, s.id""".formatted(LAST_MOVEMENT);
 
     private final OutboxWriter outbox;
     private final TrackingConfig tracking;
     private final NoticesConfig notices;
+    private final LabelReminderConfig reminder;
     private final Clock clock;
     private volatile boolean failing;
 
-    ShipmentNoticeDetector(OutboxWriter outbox, TrackingConfig tracking, NoticesConfig notices, Clock clock) {
+    ShipmentNoticeDetector(OutboxWriter outbox, TrackingConfig tracking, NoticesConfig notices,
+                           LabelReminderConfig reminder, Clock clock) {
         this.outbox = outbox;
         this.tracking = tracking;
         this.notices = notices;
+        this.reminder = reminder;
         this.clock = clock;
     }
 
@@ -88,6 +95,9 @@ public class ShipmentNoticeDetector {
                         .setParameter("labelCutoff", now.minus(slas.labelUnused()))
                         .setParameter("transitCutoff", now.minus(slas.inTransit()))
                         .setParameter("reminderCutoff", now.minus(slas.labelReminderAfter()))
+                        .setParameter("reminderMinAgeCutoff", now.minus(slas.labelReminderMinAge()))
+                        .setParameter("reminderLeadHorizon", now.plus(slas.labelReminderLead()))
+                        .setParameter("now", now)
                         .setMaxResults(notices.batchSize())
                         .getResultList()))
                 // Each shipment after the candidates' session is closed: a fresh session, so the locked read sees
@@ -120,6 +130,6 @@ public class ShipmentNoticeDetector {
 
     private ShipmentNotices.Slas slas() {
         return new ShipmentNotices.Slas(tracking.stall().labelUnused(), tracking.stall().inTransit(),
-                notices.labelReminderAfter());
+                notices.labelReminderAfter(), reminder.lead(), reminder.minAge());
     }
 }

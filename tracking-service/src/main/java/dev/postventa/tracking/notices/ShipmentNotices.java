@@ -24,8 +24,17 @@ import java.util.Optional;
  */
 public final class ShipmentNotices {
 
-    /** The SLAs the rules use. */
-    public record Slas(Duration labelUnused, Duration inTransit, Duration labelReminderAfter) {
+    /**
+     * The SLAs the rules use: the global stall SLAs (for a shipment without its own deadline, {@link
+     * Shipment#stallDueAt}) and the label reminder's timing ({@link LabelReminders}).
+     */
+    public record Slas(Duration labelUnused, Duration inTransit, Duration labelReminderAfter,
+                       Duration labelReminderLead, Duration labelReminderMinAge) {
+
+        /** Without a ship-by lead or minimum age (the fixed reminder period alone). */
+        public Slas(Duration labelUnused, Duration inTransit, Duration labelReminderAfter) {
+            this(labelUnused, inTransit, labelReminderAfter, Duration.ZERO, Duration.ZERO);
+        }
     }
 
     private ShipmentNotices() {
@@ -42,8 +51,12 @@ public final class ShipmentNotices {
         }
         boolean unused = shipment.status == ShipmentStatus.LABEL_CREATED;
         Instant lastMovement = lastScanReceivedAt != null ? lastScanReceivedAt : shipment.statusAt;
-        Duration sla = unused ? slas.labelUnused() : slas.inTransit();
-        if (shipment.stallNotifiedAt == null && lastMovement.isBefore(now.minus(sla))) {
+        // The shipment's own deadline (its carrier's and country's SLA, StallDeadlines); a row from before it has
+        // none and is judged by the global SLA of its status.
+        String sla = shipment.stallSla != null ? shipment.stallSla
+                : (unused ? slas.labelUnused() : slas.inTransit()).toString();
+        Instant stallDue = shipment.stallDueAt != null ? shipment.stallDueAt : lastMovement.plus(Duration.parse(sla));
+        if (shipment.stallNotifiedAt == null && stallDue.isBefore(now)) {
             shipment.stallNotifiedAt = now;
             if (unused && shipment.labelRemindedAt == null) {
                 // Stalled before it was reminded (the detector was down, or the reminder is set longer than the
@@ -51,14 +64,15 @@ public final class ShipmentNotices {
                 shipment.labelRemindedAt = now;
             }
             return List.of(new ReturnShipmentStalled(shipment.id, shipment.returnId, shipment.carrier,
-                    shipment.trackingNumber, shipment.status, lastMovement, sla.toString(), shipment.customer(), now));
+                    shipment.trackingNumber, shipment.status, lastMovement, sla, shipment.customer(), now));
         }
         if (unused && lastScanReceivedAt == null && shipment.labelRemindedAt == null && shipment.stallNotifiedAt == null
-                && shipment.statusAt.isBefore(now.minus(slas.labelReminderAfter()))) {
+                && LabelReminders.isDue(shipment.statusAt, shipment.shipBy, now, slas.labelReminderAfter(),
+                        slas.labelReminderLead(), slas.labelReminderMinAge())) {
             shipment.labelRemindedAt = now;
             return List.of(new ReturnLabelReminderDue(shipment.id, shipment.returnId, shipment.rmaNumber,
                     shipment.carrier, shipment.trackingNumber, shipment.labelUrl, shipment.customer(),
-                    shipment.statusAt, now));
+                    shipment.statusAt, now, shipment.shipBy));
         }
         return List.of();
     }

@@ -7,6 +7,7 @@ import dev.postventa.tracking.carriers.CarrierAdapters;
 import dev.postventa.tracking.carriers.CarrierPort;
 import dev.postventa.tracking.carriers.CarrierPort.ReturnLabel;
 import dev.postventa.tracking.carriers.LabelRefusedException;
+import dev.postventa.tracking.stall.StallDeadlines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,12 @@ public class CarrierLabels implements EffectHandler<ReturnLabel> {
 
     private final CarrierAdapters carriers;
     private final Clock clock;
+    private final StallDeadlines deadlines;
 
-    CarrierLabels(CarrierAdapters carriers, Clock clock) {
+    CarrierLabels(CarrierAdapters carriers, Clock clock, StallDeadlines deadlines) {
         this.carriers = carriers;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /** The effect key (and carrier idempotency key) of the label of {@code returnId}'s shipment. */
@@ -68,7 +71,12 @@ public class CarrierLabels implements EffectHandler<ReturnLabel> {
 
     @Override
     public Uni<List<DomainEvent>> succeeded(Attempt attempt, ReturnLabel label) {
-        return shipmentOf(attempt).map(shipment -> shipment.labelCreated(label, clock.instant()));
+        return shipmentOf(attempt).map(shipment -> {
+            List<DomainEvent> events = shipment.labelCreated(label, clock.instant());
+            // Unscanned, the label time is the latest movement.
+            deadlines.apply(shipment, shipment.statusAt);
+            return events;
+        });
     }
 
     @Override

@@ -94,6 +94,19 @@ public class Shipment extends PanacheEntityBase {
     /** When {@code ReturnLabelReminderDue} was emitted (once per shipment, V8); null while not. */
     @Column(name = "label_reminded_at")
     public Instant labelRemindedAt;
+    /**
+     * When the shipment counts as stalled unless a scan arrives first: our receipt time of its latest scan (or our
+     * label time, unscanned) plus {@link #stallSla} (V9). Set by {@code dev.postventa.tracking.stall.StallDeadlines}
+     * whenever the label is made or a scan is received; null when it cannot stall (or for a row before V9).
+     */
+    @Column(name = "stall_due_at")
+    public Instant stallDueAt;
+    /** The stall SLA that {@link #stallDueAt} applies (ISO-8601 duration), by carrier, country and status (V9). */
+    @Column(name = "stall_sla")
+    public String stallSla;
+    /** The return's ship-by time from {@code ReturnApproved} (returns-service's policy clock); null without one (V9). */
+    @Column(name = "ship_by")
+    public Instant shipBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -109,6 +122,7 @@ public class Shipment extends PanacheEntityBase {
         shipment.carrier = Objects.requireNonNull(carrier, "carrier");
         shipment.labelState = LabelState.PENDING;
         shipment.contact = CustomerColumns.of(approved.customer());
+        shipment.shipBy = approved.shipBy();
         shipment.createdAt = now;
         shipment.updatedAt = now;
         return shipment;

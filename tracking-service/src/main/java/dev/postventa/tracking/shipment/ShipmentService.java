@@ -7,6 +7,7 @@ import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.support.problem.ProblemException;
 import dev.postventa.tracking.TrackingConfig;
 import dev.postventa.tracking.notices.ShipmentNotices;
+import dev.postventa.tracking.stall.StallDeadlines;
 import dev.postventa.tracking.webhooks.CarrierScan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,12 +39,15 @@ public class ShipmentService {
     private final Effects effects;
     private final TrackingConfig config;
     private final Clock clock;
+    private final StallDeadlines deadlines;
 
-    ShipmentService(OutboxWriter outbox, Effects effects, TrackingConfig config, Clock clock) {
+    ShipmentService(OutboxWriter outbox, Effects effects, TrackingConfig config, Clock clock,
+                    StallDeadlines deadlines) {
         this.outbox = outbox;
         this.effects = effects;
         this.config = config;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -113,6 +117,7 @@ public class ShipmentService {
                                 List<DomainEvent> events = new ArrayList<>(shipment.applyScan(scan, earlier));
                                 // Any new scan is movement: a stall told is over, and the next one may be told.
                                 shipment.stallNotifiedAt = null;
+                                deadlines.apply(shipment, scan.receivedAt);
                                 ShipmentNotices.exceptionOf(shipment, scan).ifPresent(events::add);
                                 return outbox.publishAll(events).replaceWith(ScanOutcome.RECORDED);
                             }));

@@ -117,6 +117,32 @@ class ShipmentNoticesRulesTest {
         assertThat(ShipmentNotices.exceptionOf(shipment, moving)).isEmpty();
     }
 
+    @Test
+    void aShipmentsOwnStallDeadlineDecidesAndItsSlaIsTold() {
+        Shipment shipment = labelled();
+        // A stricter rule of its carrier and country (StallDeadlines): stalled after 2 days, not the global 7.
+        shipment.stallDueAt = LABEL_AT.plus(Duration.ofDays(2));
+        shipment.stallSla = "PT48H";
+        assertThat(ShipmentNotices.due(shipment, null, LABEL_AT.plus(Duration.ofDays(2)), SLAS)).isEmpty();
+        assertThat(ShipmentNotices.due(shipment, null, LABEL_AT.plus(Duration.ofDays(2)).plusSeconds(1), SLAS))
+                .singleElement().isInstanceOfSatisfying(ReturnShipmentStalled.class, s -> {
+                    assertThat(s.threshold()).isEqualTo("PT48H");
+                    assertThat(s.lastMovementAt()).isEqualTo(LABEL_AT);
+                });
+    }
+
+    @Test
+    void aLabelWhoseShipByIsNearIsRemindedBeforeTheFixedPeriodAndTheReminderCarriesIt() {
+        Shipment shipment = labelled();
+        shipment.shipBy = LABEL_AT.plus(Duration.ofDays(4));
+        ShipmentNotices.Slas slas = new ShipmentNotices.Slas(Duration.ofDays(7), Duration.ofHours(72),
+                Duration.ofDays(5), Duration.ofDays(2), Duration.ofHours(24));
+        assertThat(ShipmentNotices.due(shipment, null, LABEL_AT.plus(Duration.ofDays(2)), slas)).isEmpty();
+        assertThat(ShipmentNotices.due(shipment, null, LABEL_AT.plus(Duration.ofDays(2)).plusSeconds(1), slas))
+                .singleElement().isInstanceOfSatisfying(ReturnLabelReminderDue.class,
+                        r -> assertThat(r.shipBy()).isEqualTo(shipment.shipBy));
+    }
+
     private static Shipment labelled() {
         Shipment shipment = Shipment.forApprovedReturn(approved(), "simulated", LABEL_AT);
         shipment.labelCreated(new ReturnLabel("SIMMX000000000042", "https://labels.example.invalid/42.pdf"), LABEL_AT);

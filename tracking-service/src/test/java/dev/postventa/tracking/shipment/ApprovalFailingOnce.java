@@ -4,6 +4,7 @@ import dev.postventa.events.returns.ReturnApproved;
 import dev.postventa.support.effect.Effects;
 import dev.postventa.support.outbox.OutboxWriter;
 import dev.postventa.tracking.TrackingConfig;
+import dev.postventa.tracking.stall.StallDeadlines;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
@@ -28,8 +29,9 @@ public class ApprovalFailingOnce extends ShipmentService {
     private static final Set<UUID> FAILED = ConcurrentHashMap.newKeySet();
 
     @Inject
-    ApprovalFailingOnce(OutboxWriter outbox, Effects effects, TrackingConfig config, Clock clock) {
-        super(outbox, effects, config, clock);
+    ApprovalFailingOnce(OutboxWriter outbox, Effects effects, TrackingConfig config, Clock clock,
+                        StallDeadlines deadlines) {
+        super(outbox, effects, config, clock, deadlines);
     }
 
     /** The next handling of an approval of {@code returnId} fails after it scheduled the label. */
