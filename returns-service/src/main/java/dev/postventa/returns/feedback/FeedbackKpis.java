@@ -119,6 +119,9 @@ public class FeedbackKpis {
         if (value instanceof java.time.LocalDateTime time) {
             return time.toInstant(ZoneOffset.UTC);
         }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
         return (Instant) value;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -115,7 +116,8 @@ public class Surveys {
     }
 
     private Uni<Integer> send(Mutiny.Session session, UUID returnId, Instant now) {
-        Instant expiresAt = now.plus(config.validity());
+        // Whole seconds: the token carries its expiry in epoch seconds, and the event must say the same instant.
+        Instant expiresAt = now.plus(config.validity()).truncatedTo(ChronoUnit.SECONDS);
         return ReturnRequest.<ReturnRequest>findById(returnId).chain(request -> {
             FeedbackRequested event = new FeedbackRequested(request.id, request.orderId, request.rmaNumber,
                     request.customer(), links.url(request.id, expiresAt), expiresAt, now);
