@@ -4,9 +4,11 @@ import dev.postventa.events.returns.FeedbackRequested;
 import dev.postventa.returns.request.ReturnRequest;
 import dev.postventa.support.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,12 +47,17 @@ public class Surveys {
     private final OutboxWriter outbox;
     private final Clock clock;
     private volatile boolean failing;
+    private volatile boolean stopping;
 
     Surveys(SurveyConfig config, SurveyLinks links, OutboxWriter outbox, Clock clock) {
         this.config = config;
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true; // a sweep during shutdown would only find the database pool closed
     }
 
     /**
@@ -83,7 +90,7 @@ public class Surveys {
     @Scheduled(identity = "feedback-surveys", every = "${postventa.survey.sweep-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        if (!links.sending()) {
+        if (!links.sending() || stopping) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(this::sendDue)
