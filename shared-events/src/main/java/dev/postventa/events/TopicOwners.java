@@ -44,7 +44,8 @@ public final class TopicOwners {
                 "tracking-service", "refund-service", "notification-service");
         declare(Topics.SHIPMENTS, "tracking-service", "shipment id", true, "returns-service", "notification-service");
         declare(Topics.REFUNDS, "refund-service", "refund id", true, "notification-service", "returns-service");
-        declare(Topics.STORE_CREDIT, "refund-service", "store credit account id", true, "notification-service");
+        declare(Topics.STORE_CREDIT, "refund-service", "store credit account id", true, "notification-service",
+                "returns-service");
         declare(Topics.NOTIFICATIONS, "notification-service", "notification id", true);
         declare(Topics.STOREFRONT_ORDERS, STOREFRONT, "order id (the storefront's, as text)", false, "returns-service");
         declare(Topics.STOREFRONT_INVENTORY, STOREFRONT, "SKU", false, "returns-service");

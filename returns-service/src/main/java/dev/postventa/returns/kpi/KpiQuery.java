@@ -102,7 +102,7 @@ public class KpiQuery {
                 groups.getOrDefault("reason", List.of()), groups.getOrDefault("category", List.of()),
                 groups.getOrDefault("sku", List.of()), groups.getOrDefault("country", List.of()),
                 KpiView.ReturnRate.of(number(t[5]), sold),
-                durations(t, 6), durations(t, 10), durations(t, 14));
+                durations(t, 6), durations(t, 10), durations(t, 14), null);
     }
 
     private static String percentiles(String milestone) {

@@ -1,5 +1,6 @@
 package dev.postventa.returns.kpi;
 
+import dev.postventa.returns.feedback.FeedbackKpis;
 import dev.postventa.support.security.Roles;
 import dev.postventa.support.web.DateRange;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +24,12 @@ public class KpiResource {
     private static final Logger LOG = Logger.getLogger(KpiResource.class);
 
     private final KpiQuery query;
+    private final FeedbackKpis feedback;
     private final Clock clock;
 
-    KpiResource(KpiQuery query, Clock clock) {
+    KpiResource(KpiQuery query, FeedbackKpis feedback, Clock clock) {
         this.query = query;
+        this.feedback = feedback;
         this.clock = clock;
     }
 
@@ -37,6 +40,6 @@ public class KpiResource {
     public Uni<KpiView> kpis(@QueryParam("from") String from, @QueryParam("to") String to) {
         DateRange range = DateRange.parse(from, to, clock);
         LOG.debugf("KPIs of %s .. %s", range.from(), range.to());
-        return query.kpis(range);
+        return query.kpis(range).chain(view -> feedback.of(range).map(view::withFeedback));
     }
 }

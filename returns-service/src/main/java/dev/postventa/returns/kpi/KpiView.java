@@ -1,15 +1,23 @@
 package dev.postventa.returns.kpi;
 
+import dev.postventa.returns.feedback.FeedbackKpis;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The answer of {@code GET /ops/kpis}: the returns requested in {@code [from, to)} by status and by group, the return
- * rate against the units of orders placed in the same range, and the times to label, receipt and refund.
+ * rate against the units of orders placed in the same range, the times to label, receipt and refund, and the
+ * satisfaction survey answers received in the range.
  */
 public record KpiView(LocalDate from, LocalDate to, Returns returns, List<Group> byReason, List<Group> byCategory,
                       List<Group> bySku, List<Group> byCountry, ReturnRate returnRate, Durations timeToLabel,
-                      Durations timeToReceipt, Durations timeToRefund) {
+                      Durations timeToReceipt, Durations timeToRefund, FeedbackKpis.View feedback) {
+
+    /** The same figures with the survey answers of the range (package {@code feedback}). */
+    public KpiView withFeedback(FeedbackKpis.View answers) {
+        return new KpiView(from, to, returns, byReason, byCategory, bySku, byCountry, returnRate, timeToLabel,
+                timeToReceipt, timeToRefund, answers);
+    }
 
     /** Returns requested in the range: approved = APPROVED or later, units = every line's quantity. */
     public record Returns(long requested, long approved, long rejected, long received, long units) {
