@@ -30,6 +30,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The simulated carrier's Standard Webhooks secret in the local stack (a local dev secret, nothing else). */
     public static final String LOCAL_WEBHOOK_SECRET = "whsec_cG9zdHZlbnRhLWxvY2FsLWRldi1zZWNyZXQtMQ==";
+    /** The local stack's survey link secret (public: a dev value, like the webhook secret above). */
+    static final String LOCAL_SURVEY_SECRET = "postventa-local-dev-survey-secret-1";
 
     private final Settings settings;
     private PostgresServer postgres;
@@ -167,11 +169,18 @@ public final class LocalStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + DevKeys.publicKeyFile(keysDir));
         if (service.equals("returns-service")) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + DevKeys.privateKeyFile(keysDir));
+            // The prod profile has no survey secret (surveys would be off): the local stack's own, never used in
+            // production. The link opens returns-service's own /surveys (its default base URL on HTTP_PORT).
+            env.put("SURVEY_TOKEN_SECRETS", LOCAL_SURVEY_SECRET);
         }
         if (service.equals("tracking-service")) {
             // The packaged jar runs in the prod profile, which has no webhook secret: the local stack sets the
             // local dev secret that scripts/signed-scan.sh and the system test sign with (never used in production).
             env.put("SIMULATED_CARRIER_WEBHOOK_SECRETS", LOCAL_WEBHOOK_SECRET);
+        }
+        if (service.equals("notification-service")) {
+            // A developer's merchant webhook receiver runs on this machine over plain http.
+            env.put("MERCHANT_WEBHOOKS_INSECURE_HOSTS", "localhost,127.0.0.1");
         }
         env.putAll(settings.extraEnv());
         return env;
