@@ -33,7 +33,8 @@ public class SurveyAnswers {
 
     private static final String INSERT = """
             INSERT INTO feedback_answer (return_id, kind, score, comment, reasons, categories, received_at)
-            VALUES (:returnId, :kind, :score, :comment, CAST(:reasons AS jsonb), CAST(:categories AS jsonb), :now)
+            VALUES (:returnId, :kind, :score, :comment, CAST(CAST(:reasons AS text) AS jsonb),
+                    CAST(CAST(:categories AS text) AS jsonb), :now)
             ON CONFLICT (return_id) DO NOTHING""";
     private static final String ANSWERED = "SELECT count(*) FROM feedback_answer WHERE return_id = :returnId";
 

@@ -104,6 +104,10 @@ class SatisfactionSurveyTest extends ReturnsTestSupport {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
         assertThat(count("select count(*) from feedback_answer where return_id = ?::uuid", refunded)).isEqualTo(1);
+        // Stored as JSON arrays, which the KPI query expands (a JSON string holding the array would break it).
+        assertThat(count("select count(*) from feedback_answer where return_id = ?::uuid and reasons = ?::jsonb"
+                + " and categories = ?::jsonb", refunded, "[\"SIZE_TOO_SMALL\", \"DAMAGED\"]",
+                "[\"apparel\", \"footwear\"]")).isEqualTo(1);
         FeedbackReceived received = onlyEvent(refunded, FeedbackReceived.class);
         assertThat(received.kind()).isEqualTo("NPS");
         assertThat(received.score()).isEqualTo(9);

@@ -199,7 +199,8 @@ class ManualReviewTest extends ReturnsTestSupport {
                 .isEqualTo(1);
         assertThat(count("select count(*) from return_history where return_id = ?::uuid", returnId)).isEqualTo(3);
         try (KafkaTestClient kafka = kafka()) {
-            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 1, Duration.ofSeconds(60));
+            // The request and the one decision (ReturnApproved or ReturnRejected), then nothing more.
+            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
             assertThat(kafka.readAll(Topics.RETURNS, r -> isApproval(r, returnId), Duration.ofSeconds(2)))
                     .hasSize("APPROVED".equals(status) ? 1 : 0);
         }
