@@ -57,7 +57,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +66,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(SmtpTestResource.class)
-class CustomerNotificationsTest {
+class CustomerNotificationsTest extends KafkaPerTestClass {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String RMA = "RMA-261122-ABC234";
@@ -76,7 +75,6 @@ class CustomerNotificationsTest {
     /** Test profile: 6 attempts, waits doubling from 200 ms up to 800 ms. */
     static final int MAX_ATTEMPTS = 6;
 
-    private static KafkaTestClient kafka;
 
     @Test
     void theApiIsDocumentedAndRefusesAMalformedReturnId() {
@@ -665,21 +663,6 @@ class CustomerNotificationsTest {
                 source, EventJson.toBytes(payload));
     }
 
-    /** One client (and producer) for the whole class: a producer per record would make every step slower. */
-    private static synchronized KafkaTestClient kafka() {
-        if (kafka == null) {
-            kafka = ServiceDatabase.kafka();
-        }
-        return kafka;
-    }
-
-    @AfterAll
-    static synchronized void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
 
     private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
         try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {

@@ -30,7 +30,6 @@ import dev.postventa.events.EventCatalog;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnRejected;
-import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.SmtpTestResource;
@@ -47,7 +46,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,12 +57,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(SmtpTestResource.class)
 @QuarkusTestResource(TwilioStub.class)
-class MerchantWebhooksTest {
+class MerchantWebhooksTest extends KafkaPerTestClass {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String REJECTED = EventCatalog.typeOf(ReturnRejected.class);
     static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaTestClient kafka;
 
     @Test
     void aSignedWebhookIsRetriedAfterA500WithTheSameIdAndARedeliveredEventSendsNothingMore() throws Exception {
@@ -259,20 +256,5 @@ class MerchantWebhooksTest {
         String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith(prefix) && line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static synchronized KafkaTestClient kafka() {
-        if (kafka == null) {
-            kafka = ServiceDatabase.kafka();
-        }
-        return kafka;
-    }
-
-    @AfterAll
-    static synchronized void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 }

@@ -13,7 +13,6 @@ import dev.postventa.events.Money;
 import dev.postventa.events.Topics;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.FeedbackRequested;
-import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.SmtpInbox;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,12 +36,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(SmtpTestResource.class)
 @QuarkusTestResource(TwilioStub.class)
-class SatisfactionSurveyEmailsTest {
+class SatisfactionSurveyEmailsTest extends KafkaPerTestClass {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     // 02:00 UTC on 23 December is still 22 December in Mexico City.
     static final Instant EXPIRES = Instant.parse("2026-12-23T02:00:00Z");
-    private static KafkaTestClient kafka;
 
     @Test
     void theSurveyArrivesOnceAsTextAndHtmlWithItsLinkAndExpiryDate() {
@@ -113,20 +110,5 @@ class SatisfactionSurveyEmailsTest {
     private static void publish(String topic, UUID key, String eventId, Class<?> type, String source, Object event) {
         kafka().sendCloudEvent(topic, key.toString(), eventId, EventCatalog.typeOf(type), source,
                 EventJson.toBytes(event));
-    }
-
-    private static synchronized KafkaTestClient kafka() {
-        if (kafka == null) {
-            kafka = ServiceDatabase.kafka();
-        }
-        return kafka;
-    }
-
-    @AfterAll
-    static synchronized void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 }

@@ -26,7 +26,6 @@ import dev.postventa.events.Topics;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ReturnInTransit;
 import dev.postventa.events.returns.ReturnRejected;
-import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.SmtpInbox;
@@ -53,7 +52,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,11 +62,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostventaTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(SmtpTestResource.class)
 @QuarkusTestResource(TwilioStub.class)
-class SmsAndPreferencesTest {
+class SmsAndPreferencesTest extends KafkaPerTestClass {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
-    private static KafkaTestClient kafka;
 
     @Test
     void preferencesAreTheCustomersOwnAndCheckedFieldByField() {
@@ -346,20 +343,5 @@ class SmsAndPreferencesTest {
 
     private static SmtpInbox inbox() {
         return SmtpTestResource.inbox();
-    }
-
-    private static synchronized KafkaTestClient kafka() {
-        if (kafka == null) {
-            kafka = ServiceDatabase.kafka();
-        }
-        return kafka;
-    }
-
-    @AfterAll
-    static synchronized void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 }
