@@ -160,6 +160,12 @@ class MerchantWebhooksTest extends KafkaPerTestClass {
                 .body(Map.of("url", "https://merchant.example/" + "x".repeat(2000), "eventTypes", List.of(REJECTED)))
                 .post("/merchant-webhooks").then().statusCode(400)
                 .body("violations.field", equalTo(List.of("url")));
+        // The cloud metadata address, from inside our network: never a merchant's endpoint.
+        asOps().contentType("application/json")
+                .body(Map.of("url", "https://169.254.169.254/latest/meta-data", "eventTypes", List.of(REJECTED)))
+                .post("/merchant-webhooks").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("url")))
+                .body("violations[0].message", equalTo("must not point into a private or local network"));
 
         Map<String, Object> valid = Map.of("url", "https://merchant.example/hooks", "eventTypes", List.of(REJECTED));
         asCustomerOf("MX-HOOK-1").contentType("application/json").body(valid).post("/merchant-webhooks").then()

@@ -4,13 +4,17 @@ import com.standardwebhooks.Webhook;
 import dev.postventa.support.effect.EffectsConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * POSTs one delivery to a merchant's endpoint, signed per Standard Webhooks ({@code webhook-id},
@@ -46,8 +50,35 @@ public class MerchantWebhookSender {
     }
 
     public Uni<Integer> send(Call call) {
+        URI uri = URI.create(call.url());
+        // The name is looked up on a worker thread (a lookup blocks) before every delivery: what it resolves to now
+        // decides, not what it resolved to when the merchant subscribed (MerchantAddresses).
+        return Uni.createFrom().item(() -> checkAddresses(uri))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(() -> post(uri, call));
+    }
+
+    private Void checkAddresses(URI uri) {
+        String host = uri.getHost();
+        if (MerchantAddresses.exempt(host, config.insecureHosts().orElse(List.of()))) {
+            return null;
+        }
+        List<InetAddress> addresses;
+        try {
+            addresses = List.of(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            // Possibly a passing DNS failure: retried on the schedule like a network error.
+            throw new IllegalStateException("cannot resolve " + host + ": " + e.getMessage(), e);
+        }
+        MerchantAddresses.resolvedProblem(host, addresses).ifPresent(why -> {
+            throw new WebhookRefusedException(why + ": not delivered");
+        });
+        return null;
+    }
+
+    private Uni<Integer> post(URI uri, Call call) {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(call.url()))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Postventa-Webhooks/1")

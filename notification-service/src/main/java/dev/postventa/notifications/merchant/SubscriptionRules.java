@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The checks of a new subscription, field by field (one 400 problem naming every bad field): an absolute
  * {@code https} URL without user info (plain {@code http} only to the configured insecure hosts), at most 2000
- * characters; at least one event type, each catalogued and on a topic this service consumes.
+ * characters, not to {@code localhost} or a non-public IP address ({@link MerchantAddresses}); at least one event type, each catalogued and on a topic this service consumes.
  */
 public final class SubscriptionRules {
 
@@ -82,13 +82,10 @@ public final class SubscriptionRules {
             return Optional.of("must not carry a user name or password");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if ("https".equals(scheme)) {
-            return Optional.empty();
-        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean insecureAllowed = insecureHosts.stream().anyMatch(h -> h.strip().equalsIgnoreCase(host));
-        if ("http".equals(scheme) && insecureAllowed) {
-            return Optional.empty();
+        boolean exempt = MerchantAddresses.exempt(host, insecureHosts);
+        if ("https".equals(scheme) || ("http".equals(scheme) && exempt)) {
+            return exempt ? Optional.empty() : MerchantAddresses.literalProblem(host);
         }
         return Optional.of("must be https");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.postventa.events.Topics;
 import dev.postventa.support.problem.Problem;
 import dev.postventa.support.problem.ProblemException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,34 @@ class MerchantWebhookRulesTest {
         assertThat(fields("/relative/hooks")).containsExactly("url");
         assertThat(fields("https://erp.example/" + "a".repeat(1990))).containsExactly("url");
         assertThat(fields("not a url")).containsExactly("url");
+    }
+
+    @Test
+    void noSubscriptionReachesIntoAPrivateOrLocalNetwork() {
+        for (String url : List.of("https://localhost/h", "https://api.localhost/h", "https://127.0.0.1/h",
+                "https://10.0.0.5/h", "https://172.16.4.2/h", "https://192.168.1.10/h", "https://169.254.169.254/x",
+                "https://100.64.1.1/h", "https://0.0.0.0/h", "https://[::1]/h", "https://[fd12::1]/h",
+                "https://[fe80::1]/h", "https://[::ffff:10.0.0.1]/h", "https://224.0.0.1/h")) {
+            assertThatThrownBy(() -> SubscriptionRules.check(new SubscriptionRequest(url, List.of(APPROVED), null),
+                    List.of(), TYPES)).as(url).isInstanceOfSatisfying(ProblemException.class, e ->
+                    assertThat(e.toProblem("/").violations()).extracting(Problem.FieldViolation::message)
+                            .containsExactly(MerchantAddresses.REFUSED));
+        }
+        assertThat(SubscriptionRules.check(new SubscriptionRequest("https://203.0.113.10/h", List.of(APPROVED),
+                null), List.of(), TYPES).url()).isEqualTo("https://203.0.113.10/h");
+        // A developer's receiver: the configured insecure hosts are exempt.
+        assertThat(check("https://127.0.0.1:9999/h").url()).isEqualTo("https://127.0.0.1:9999/h");
+    }
+
+    @Test
+    void aDeliveryIsRefusedWhenTheNameResolvesIntoAPrivateNetworkNow() throws Exception {
+        InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
+        InetAddress privateAddress = InetAddress.getByName("10.1.2.3");
+        assertThat(MerchantAddresses.resolvedProblem("erp.example", List.of(publicAddress))).isEmpty();
+        assertThat(MerchantAddresses.resolvedProblem("erp.example", List.of(publicAddress, privateAddress)))
+                .hasValue("erp.example resolves to 10.1.2.3, which is in a private or local network");
+        assertThat(MerchantAddresses.exempt("LOCALHOST", List.of("localhost"))).isTrue();
+        assertThat(MerchantAddresses.exempt("erp.example", List.of("localhost"))).isFalse();
     }
 
     @Test
