@@ -51,6 +51,49 @@ class NotificationRetentionTest {
                 + "and effect_key in (?, ?)", recentSent.toString(), oldPending.toString())).isEqualTo(2);
     }
 
+    @Test
+    void settledMerchantDeliveriesOlderThanTheRetentionAreDeletedWithTheirEffects() {
+        UUID subscription = UUID.randomUUID();
+        ServiceDatabase.execute("INSERT INTO merchant_webhook_subscription (id, url, event_types, secret, created_at) "
+                + "VALUES ('" + subscription + "', 'https://erp.example/h', 'postventa.return.approved.v1', "
+                + "'whsec_c2VjcmV0', now() - interval '300 days')");
+        List<UUID> old = List.of(delivery(subscription, "DELIVERED", 200), delivery(subscription, "FAILED", 200),
+                delivery(subscription, "CANCELLED", 200));
+        UUID recent = delivery(subscription, "DELIVERED", 10);
+        UUID owed = delivery(subscription, "PENDING", 200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceDatabase.count(
+                "select count(*) from merchant_webhook_delivery where subscription_id = ?", subscription) == 2);
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_delivery where id in (?, ?)", recent,
+                owed)).isEqualTo(2);
+        for (UUID id : old) {
+            assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'merchant-webhook' "
+                    + "and effect_key = ?", id.toString())).isZero();
+        }
+        assertThat(ServiceDatabase.count("select count(*) from pending_effect where kind = 'merchant-webhook' "
+                + "and effect_key in (?, ?)", recent.toString(), owed.toString())).isEqualTo(2);
+    }
+
+    /** A merchant delivery settled (or last touched) {@code daysAgo} days ago, with its effect. */
+    private static UUID delivery(UUID subscription, String status, int daysAgo) {
+        UUID id = UUID.randomUUID();
+        String at = "now() - interval '" + daysAgo + " days'";
+        String effectStatus = switch (status) {
+            case "DELIVERED" -> "DONE";
+            case "PENDING" -> "PENDING";
+            default -> "FAILED";
+        };
+        String due = "PENDING".equals(status) ? "now() + interval '1 day'" : at;
+        ServiceDatabase.execute("BEGIN; INSERT INTO merchant_webhook_delivery (id, subscription_id, event_id, "
+                + "event_type, webhook_id, body, status, created_at, updated_at) VALUES ('" + id + "', '"
+                + subscription + "', '" + UUID.randomUUID() + "', 'postventa.return.approved.v1', 'msg_x', '{}', '"
+                + status + "', " + at + ", " + at + "); "
+                + "INSERT INTO pending_effect (id, kind, effect_key, status, attempts, due_at, created_at, "
+                + "updated_at) VALUES ('" + UUID.randomUUID() + "', 'merchant-webhook', '" + id + "', '"
+                + effectStatus + "', 1, " + due + ", " + at + ", " + at + "); COMMIT");
+        return id;
+    }
+
     /** A message settled (or last touched) {@code daysAgo} days ago, with one attempt and its email effect. */
     private static UUID insert(UUID returnId, String status, int daysAgo) {
         UUID id = UUID.randomUUID();

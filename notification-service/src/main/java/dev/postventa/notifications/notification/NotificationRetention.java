@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes settled messages ({@code SENT}, {@code FAILED}) whose last change is older than the retention, with their
- * attempts and their finished {@code email} effects, a batch per transaction so that no long transaction holds locks.
+ * attempts and their finished {@code email} effects, and settled merchant webhook deliveries with theirs, a batch per transaction so that no long transaction holds locks.
  * Both times are ours: {@code updated_at} is written with the service's clock, the cutoff is the same clock's now
  * minus the retention. A message still owed ({@code PENDING}) is never deleted.
  */
@@ -34,6 +34,19 @@ public class NotificationRetention {
                 DELETE FROM pending_effect
                 WHERE kind IN ('email', 'sms') AND status <> 'PENDING' AND effect_key IN (SELECT id::text FROM settled))
             DELETE FROM notification WHERE id IN (SELECT id FROM settled)""";
+    // Merchant webhook deliveries the same way: settled ones (delivered, failed for good, cancelled) with their
+    // finished effects. Their (subscription, event) key outlives the inbox's claims of the same events (30 days).
+    private static final String DELETE_DELIVERIES_BATCH = """
+            WITH settled AS (
+                SELECT id FROM merchant_webhook_delivery
+                WHERE status IN ('DELIVERED', 'FAILED', 'CANCELLED') AND updated_at < :cutoff
+                ORDER BY updated_at
+                LIMIT :batch
+                FOR UPDATE SKIP LOCKED),
+            effects AS (
+                DELETE FROM pending_effect
+                WHERE kind = 'merchant-webhook' AND status <> 'PENDING' AND effect_key IN (SELECT id::text FROM settled))
+            DELETE FROM merchant_webhook_delivery WHERE id IN (SELECT id FROM settled)""";
 
     private final Clock clock;
     private final Duration retention;
@@ -58,27 +71,34 @@ public class NotificationRetention {
                 .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
-    /** Deletes batch after batch (at most {@code max-batches} per run); returns how many messages were deleted. */
+    /**
+     * Deletes batch after batch (at most {@code max-batches} per run of each kind): settled messages, then settled
+     * merchant webhook deliveries; returns how many rows of both were deleted.
+     */
     public Uni<Integer> purge() {
         Instant cutoff = clock.instant().minus(retention);
-        return batches(cutoff, 0, 0).invoke(deleted -> {
+        return batches(DELETE_BATCH, cutoff, 0, 0).invoke(deleted -> {
             if (deleted > 0) {
                 LOG.infof("deleted %d settled notifications last changed before %s", deleted, cutoff);
             }
-        });
+        }).chain(messages -> batches(DELETE_DELIVERIES_BATCH, cutoff, 0, 0).invoke(deleted -> {
+            if (deleted > 0) {
+                LOG.infof("deleted %d settled merchant webhook deliveries last changed before %s", deleted, cutoff);
+            }
+        }).map(deliveries -> messages + deliveries));
     }
 
-    private Uni<Integer> batches(Instant cutoff, int done, int total) {
+    private Uni<Integer> batches(String sql, Instant cutoff, int done, int total) {
         if (done >= maxBatches) {
             return Uni.createFrom().item(total);
         }
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(DELETE_BATCH)
+                        .createNativeQuery(sql)
                         .setParameter("cutoff", cutoff)
                         .setParameter("batch", batchSize)
                         .executeUpdate()))
                 .chain(deleted -> deleted < batchSize
                         ? Uni.createFrom().item(total + deleted)
-                        : batches(cutoff, done + 1, total + deleted));
+                        : batches(sql, cutoff, done + 1, total + deleted));
     }
 }
