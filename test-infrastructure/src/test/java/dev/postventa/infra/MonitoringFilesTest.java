@@ -57,6 +57,8 @@ class MonitoringFilesTest {
             "postventa_return_units_total",          // {transition = requested|approved|rejected|received, reason, category, country}
             "postventa_returns_total",               // {transition, country}
             "postventa_sold_units_total",            // {category, country}
+            "postventa_feedback_total",              // {kind = NPS|CSAT, score_band}
+            "postventa_merchant_webhooks_total",     // {outcome = delivered|retried|failed}
             "postventa_return_time_to_label_seconds_bucket",
             "postventa_return_time_to_label_seconds_count",
             "postventa_return_time_to_label_seconds_sum",
