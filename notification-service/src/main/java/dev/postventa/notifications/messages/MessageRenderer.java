@@ -58,6 +58,7 @@ public class MessageRenderer {
         String base = "messages/" + template + "/" + language;
         TemplateInstance textInstance = instance(base + ".txt");
         data.forEach((key, value) -> textInstance.data(key, printable(value, customer)));
+        textInstance.data("shop", oneLine(shopName));
         String text = textInstance.render().strip();
         int firstBreak = text.indexOf('\n');
         if (firstBreak < 0) {

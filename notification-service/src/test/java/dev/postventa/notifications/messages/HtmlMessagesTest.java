@@ -76,7 +76,7 @@ class HtmlMessagesTest {
     }
 
     @Test
-    void theLayoutSignsWithTheShopsNameInTheCustomersLanguage() {
+    void bothPartsSignWithTheShopsNameInTheCustomersLanguage() {
         MessageRenderer shop = new MessageRenderer(ClasspathTemplates.engine(), "Tienda <Luna> & Sol");
         assertThat(shop.render("return-in-transit", MEXICO, SAMPLES.get("return-in-transit").apply(MEXICO).data())
                 .html()).contains(">Tienda &lt;Luna&gt; &amp; Sol</td>", "Equipo Tienda &lt;Luna&gt; &amp; Sol</p>");
@@ -84,6 +84,11 @@ class HtmlMessagesTest {
                 .html()).contains("Equipe Tienda &lt;Luna&gt;");
         assertThat(shop.render("return-in-transit", US, SAMPLES.get("return-in-transit").apply(US).data())
                 .html()).contains("The Tienda &lt;Luna&gt; &amp; Sol team</p>");
+        // The text part signs with the same name, as it is (plain text escapes nothing).
+        assertThat(shop.render("return-in-transit", MEXICO, SAMPLES.get("return-in-transit").apply(MEXICO).data())
+                .body()).contains("Equipo Tienda <Luna> & Sol").doesNotContain("Postventa");
+        assertThat(shop.render("return-in-transit", US, SAMPLES.get("return-in-transit").apply(US).data())
+                .body()).contains("The Tienda <Luna> & Sol team");
     }
 
     @Test
