@@ -6,6 +6,7 @@ import dev.postventa.notifications.notification.Notification;
 import dev.postventa.notifications.notification.NotificationAttempt;
 import dev.postventa.support.effect.Attempt;
 import dev.postventa.support.effect.EffectHandler;
+import dev.postventa.support.failure.Causes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.smallrye.mutiny.Uni;
@@ -77,15 +78,9 @@ public class EmailEffect implements EffectHandler<Void> {
 
     @Override
     public boolean isPermanent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InvalidRecipientException || t instanceof NotificationMissingException) {
-                return true;
-            }
-            if (t instanceof SMTPException smtp && refusesTheAddress(smtp)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof InvalidRecipientException
+                || t instanceof NotificationMissingException
+                || t instanceof SMTPException smtp && refusesTheAddress(smtp));
     }
 
     /** A permanent (5xx) SMTP answer about the address: 5.1.x (bad mailbox, bad syntax) or 553 (name not allowed). */

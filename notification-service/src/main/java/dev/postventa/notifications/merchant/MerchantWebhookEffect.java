@@ -3,6 +3,7 @@ package dev.postventa.notifications.merchant;
 import dev.postventa.events.DomainEvent;
 import dev.postventa.support.effect.Attempt;
 import dev.postventa.support.effect.EffectHandler;
+import dev.postventa.support.failure.Causes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -106,12 +107,7 @@ public class MerchantWebhookEffect implements EffectHandler<MerchantWebhookEffec
 
     @Override
     public boolean isPermanent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WebhookRefusedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, WebhookRefusedException.class::isInstance);
     }
 
     private void count(String outcome) {

@@ -5,6 +5,7 @@ import dev.postventa.notifications.notification.DeliveryOutcomes;
 import dev.postventa.notifications.notification.Notification;
 import dev.postventa.support.effect.Attempt;
 import dev.postventa.support.effect.EffectHandler;
+import dev.postventa.support.failure.Causes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,12 +63,7 @@ public class SmsEffect implements EffectHandler<String> {
 
     @Override
     public boolean isPermanent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SmsRefusedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, SmsRefusedException.class::isInstance);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.postventa.support.persistence;
 
+import dev.postventa.support.failure.Causes;
 import dev.postventa.support.outbox.RelayNotReadyException;
 import java.sql.SQLException;
 
@@ -13,19 +14,11 @@ import java.sql.SQLException;
  */
 public final class Outages {
 
-    private static final int MAX_CAUSE_DEPTH = 32;
-
     private Outages() {
     }
 
     public static boolean isOutage(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < MAX_CAUSE_DEPTH; t = t.getCause() == t ? null : t.getCause()) {
-            if (isOutageItself(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, Outages::isOutageItself);
     }
 
     private static boolean isOutageItself(Throwable t) {

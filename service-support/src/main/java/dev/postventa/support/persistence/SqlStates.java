@@ -1,5 +1,6 @@
 package dev.postventa.support.persistence;
 
+import dev.postventa.support.failure.Causes;
 import java.sql.SQLException;
 
 /** Recognises database failures by their SQLState, as the driver reports it, never by a message's wording. */
@@ -26,19 +27,8 @@ public final class SqlStates {
 
     /** True when {@code failure} or one of its causes carries {@code sqlState} from the reactive or JDBC driver. */
     public static boolean has(Throwable failure, String sqlState) {
-        // Bounded: a cause chain that loops back on itself must not hang the caller.
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && sqlState.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.JDBCException jdbc && sqlState.equals(jdbc.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof io.vertx.pgclient.PgException pg && sqlState.equals(pg.getSqlState())
+                || t instanceof SQLException sql && sqlState.equals(sql.getSQLState())
+                || t instanceof org.hibernate.JDBCException jdbc && sqlState.equals(jdbc.getSQLState()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.postventa.support.relay;
 
+import dev.postventa.support.failure.Causes;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.nio.charset.StandardCharsets;
@@ -106,13 +107,8 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
 
     /** Kafka's refusals that no retry can change: the same record gets the same answer forever. */
     static boolean refusedForever(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof TopicAuthorizationException || t instanceof InvalidTopicException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                || t instanceof TopicAuthorizationException || t instanceof InvalidTopicException);
     }
 
     static String header(ProducerRecord<String, byte[]> record, String name) {
