@@ -112,6 +112,40 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
         }
     }
 
+    @Test
+    void aRelayThatLostItsLockTakesItBackAndThenRelaysEachEventOnce() {
+        awaitReady();
+        int restartsBefore = relay.state().restarts();
+        String lockHolder = """
+                SELECT pid FROM pg_locks
+                WHERE locktype = 'advisory' AND granted
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""";
+        assertThat(count("SELECT count(*) FROM (" + lockHolder + ") holder")).isEqualTo(1);
+        long killed = count(lockHolder);
+
+        // The relay lock's session dies (a DBA, a failover, a database outage): the relay stops the engine it can no
+        // longer own, takes the lock back on a new connection and streams again.
+        execute("SELECT pg_terminate_backend(pid) FROM (" + lockHolder + ") holder");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("SELECT count(*) FROM (" + lockHolder + ") holder WHERE pid <> " + killed)).isEqualTo(1);
+            assertThat(relay.state().isStreaming()).isTrue();
+        });
+
+        // Closing its own engine is not a failure: nothing restarts afterwards, and an event written now reaches the
+        // topic once, not once per restart.
+        String orderId = deliveredOrder();
+        String returnId = postReturn(returnBody(orderId, Orders.SHIRT, 1, "DAMAGED"), null)
+                .statusCode(201).extract().path("id");
+        try (KafkaTestClient kafka = kafka()) {
+            kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
+            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5)))
+                    .extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                    .containsExactly(EventCatalog.typeOf(ReturnRequested.class), EventCatalog.typeOf(ReturnApproved.class));
+        }
+        assertThat(relay.state().restarts()).isEqualTo(restartsBefore);
+        assertThat(relay.state().isStreaming()).isTrue();
+    }
+
     private static String orderIdOf(ConsumerRecord<String, byte[]> record) {
         try {
             return EventJson.mapper().readTree(record.value()).path("orderId").asText();

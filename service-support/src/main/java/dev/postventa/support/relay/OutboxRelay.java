@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,6 +78,13 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Duration nextBackoff;
     private volatile long slotLagBytes;
+    /**
+     * Which engine is the current one. An engine reports its end however it ended, also when we closed it ourselves
+     * (lost lock, restart): only the end of the current engine is a failure to restart from. Without this, the end
+     * of an engine we closed scheduled a restart that closed the next, healthy engine, whose end scheduled another:
+     * a restart every second after a database outage, each replaying what was not yet flushed (duplicates).
+     */
+    private final AtomicLong generation = new AtomicLong();
     private final CountDownLatch settled = new CountDownLatch(1);
 
     @Inject
@@ -182,7 +190,7 @@ public class OutboxRelay {
             }
             launch();
         } catch (SQLException | RuntimeException e) {
-            onEngineEnded(false, "cannot start the relay", e);
+            onEngineEnded(generation.get(), "cannot start the relay", e);
         }
     }
 
@@ -261,6 +269,7 @@ public class OutboxRelay {
         if (!running) {
             return;
         }
+        long current = generation.incrementAndGet();
         producer = createProducer();
         Properties properties = DebeziumProperties.of(serviceName, database, config, bootstrapServers);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -281,10 +290,12 @@ public class OutboxRelay {
 
                     @Override
                     public void taskStopped() {
-                        state.down("task stopped");
+                        if (current == generation.get()) {
+                            state.down("task stopped");
+                        }
                     }
                 })
-                .using((success, message, error) -> onEngineEnded(success, message, error))
+                .using((success, message, error) -> onEngineEnded(current, message, error))
                 .notifying(new KafkaForwarder(producer, new OutboxRecordMapper(serviceName),
                         config.sendTimeout().toMillis(), this::park, relayed::relayed))
                 .build();
@@ -307,8 +318,16 @@ public class OutboxRelay {
                 record.value() == null ? 0 : record.value().length, RelayDatabase.PARKED_TABLE, refusal);
     }
 
-    private void onEngineEnded(boolean success, String message, Throwable error) {
+    /**
+     * Called on the engine's thread (never take this object's lock here: {@link #closeEngine()} holds it while it waits
+     * for that thread to end).
+     */
+    private void onEngineEnded(long engineGeneration, String message, Throwable error) {
         String reason = error != null ? message + ": " + error : message;
+        if (engineGeneration != generation.get()) {
+            LOG.debugf("an outbox relay engine this relay closed itself ended (%s)", reason);
+            return;
+        }
         state.down(reason);
         if (!running) {
             return;
@@ -316,11 +335,12 @@ public class OutboxRelay {
         Duration wait = nextBackoff;
         nextBackoff = min(wait.multipliedBy(2), config.maxBackoff());
         LOG.errorf("outbox relay engine ended (%s); restarting in %s", reason, wait);
-        supervisor.schedule(this::restart, wait.toMillis(), TimeUnit.MILLISECONDS);
+        supervisor.schedule(() -> restart(engineGeneration), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void restart() {
-        if (!running) {
+    /** Restarts after the engine of that generation ended, unless another engine was started meanwhile. */
+    private synchronized void restart(long endedGeneration) {
+        if (!running || endedGeneration != generation.get()) {
             return;
         }
         state.restarting();
@@ -340,6 +360,8 @@ public class OutboxRelay {
     }
 
     private synchronized void closeEngine() {
+        // From here on, the end this engine reports is one we caused: not a failure (see generation).
+        generation.incrementAndGet();
         try {
             if (engine != null) {
                 engine.close();
