@@ -30,20 +30,29 @@ import dev.postventa.events.EventCatalog;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
 import dev.postventa.events.returns.ReturnRejected;
+import dev.postventa.infra.Callers;
+import dev.postventa.infra.ParallelRequests;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
 import dev.postventa.infra.SmtpTestResource;
+import dev.postventa.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -219,7 +228,87 @@ class MerchantWebhooksTest extends KafkaPerTestClass {
         asOps().get("/merchant-webhooks/" + id + "/deliveries").then().statusCode(200).body("size()", equalTo(1));
     }
 
+    @Test
+    void aUrlIsSubscribedOnceEvenByParallelRetriesAndAKeyAnswersItsFirstCreation() throws Exception {
+        // Ten retries of one request at once, under one Idempotency-Key: one subscription, and every caller gets it,
+        // secret included (the first answer may have been lost on the way).
+        String url = url("/merchant/" + UUID.randomUUID());
+        String key = "erp-setup-" + UUID.randomUUID();
+        String body = JSON.writeValueAsString(Map.of("url", url, "eventTypes", List.of(REJECTED)));
+        List<HttpResponse<String>> retries = subscribeAtOnce(i -> body, i -> key);
+        assertThat(retries).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(retries).extracting(r -> JsonPath.from(r.body()).getString("id")).hasSize(10).containsOnly(
+                JsonPath.from(retries.get(0).body()).getString("id"));
+        assertThat(retries).extracting(r -> JsonPath.from(r.body()).getString("secret")).containsOnly(
+                JsonPath.from(retries.get(0).body()).getString("secret"));
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_subscription where url = ?", url))
+                .isEqualTo(1);
+
+        // The same key for another request is a mistake, not a retry.
+        asOps().contentType("application/json").header("Idempotency-Key", key)
+                .body(Map.of("url", url, "eventTypes", List.of(REJECTED, EventCatalog.typeOf(
+                        dev.postventa.events.returns.ReturnApproved.class))))
+                .post("/merchant-webhooks").then().statusCode(422)
+                .header("Content-Type", startsWith("application/problem+json"))
+                .body("violations.field", equalTo(List.of("Idempotency-Key")));
+        asOps().contentType("application/json").header("Idempotency-Key", "k".repeat(201)).body(body)
+                .post("/merchant-webhooks").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("Idempotency-Key")));
+
+        // Ten different requests for another URL at once, without keys: one subscription, nine told which one.
+        String other = url("/merchant/" + UUID.randomUUID());
+        List<HttpResponse<String>> racing = subscribeAtOnce(i -> {
+            try {
+                return JSON.writeValueAsString(Map.of("url", other, "eventTypes", List.of(REJECTED),
+                        "description", "caller " + i));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, i -> null);
+        assertThat(racing).extracting(HttpResponse::statusCode).containsOnly(201, 409)
+                .filteredOn(status -> status == 201).hasSize(1);
+        String winner = racing.stream().filter(r -> r.statusCode() == 201)
+                .map(r -> JsonPath.from(r.body()).getString("id")).findFirst().orElseThrow();
+        for (HttpResponse<String> refused : racing.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JsonPath.from(refused.body()).getString("detail")).contains(winner);
+            assertThat(JsonPath.from(refused.body()).getList("violations.field")).containsExactly("url");
+        }
+        assertThat(ServiceDatabase.count("select count(*) from merchant_webhook_subscription where url = ?", other))
+                .isEqualTo(1);
+
+        // Deleted, the URL may be subscribed again.
+        asOps().delete("/merchant-webhooks/" + winner).then().statusCode(204);
+        String again = asStorefront().contentType("application/json")
+                .body(Map.of("url", other, "eventTypes", List.of(REJECTED)))
+                .post("/merchant-webhooks").then().statusCode(201).extract().path("id");
+        assertThat(again).isNotEqualTo(winner);
+        asOps().delete("/merchant-webhooks/" + again).then().statusCode(204);
+        asOps().delete("/merchant-webhooks/" + JsonPath.from(retries.get(0).body()).getString("id")).then()
+                .statusCode(204);
+    }
+
     // --- helpers
+
+    /** Ten POSTs to {@code /merchant-webhooks} as operations, from as many threads released together. */
+    private static List<HttpResponse<String>> subscribeAtOnce(IntFunction<String> body, IntFunction<String> key)
+            throws Exception {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/merchant-webhooks"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", Callers.bearer(TestTokens.ops()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i)));
+            if (key.apply(i) != null) {
+                request.header("Idempotency-Key", key.apply(i));
+            }
+            requests.add(request.build());
+        }
+        return ParallelRequests.sendAtOnce(requests);
+    }
 
     private static String url(String path) {
         return "http://127.0.0.1:" + TwilioStub.server().port() + path;

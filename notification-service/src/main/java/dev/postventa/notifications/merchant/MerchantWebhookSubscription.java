@@ -27,10 +27,18 @@ public class MerchantWebhookSubscription extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    /** The caller's Idempotency-Key, when it sent one: the same key answers this creation again. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** What was asked (URL, types, description): a key reused for another request is refused. */
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
 
     static MerchantWebhookSubscription create(String url, List<String> eventTypes, String description, String secret,
-                                              Instant now) {
+                                              Instant now, String idempotencyKey) {
         MerchantWebhookSubscription s = new MerchantWebhookSubscription();
+        s.idempotencyKey = idempotencyKey;
+        s.requestFingerprint = fingerprint(url, eventTypes, description);
         s.id = UUID.randomUUID();
         s.url = url;
         s.eventTypes = String.join(",", eventTypes);
@@ -38,6 +46,12 @@ public class MerchantWebhookSubscription extends PanacheEntityBase {
         s.secret = secret;
         s.createdAt = now;
         return s;
+    }
+
+    /** The request's identity for Idempotency-Key replays: the same URL, the same set of types, the same note. */
+    static String fingerprint(String url, List<String> eventTypes, String description) {
+        return url + "\n" + String.join(",", new java.util.TreeSet<>(eventTypes)) + "\n"
+                + (description == null ? "" : description);
     }
 
     public List<String> types() {

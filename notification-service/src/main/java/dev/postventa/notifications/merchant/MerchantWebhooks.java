@@ -4,6 +4,8 @@ import dev.postventa.events.EventCatalog;
 import dev.postventa.support.effect.Effects;
 import dev.postventa.support.inbox.IncomingEvent;
 import dev.postventa.support.inbox.SkippedEvents;
+import dev.postventa.support.persistence.SqlStates;
+import dev.postventa.support.problem.Problem.FieldViolation;
 import dev.postventa.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -71,15 +73,64 @@ public class MerchantWebhooks {
 
     // --- subscriptions
 
-    Uni<CreatedSubscriptionView> subscribe(SubscriptionRequest request) {
+    /**
+     * Creates the subscription, once. A URL has at most one active subscription (a second is 409), and a repeated
+     * {@code Idempotency-Key} answers its first creation again (422 when it came with another request). Both rules are
+     * unique indexes, so requests racing each other cannot both pass a check: the loser's insert fails and it is
+     * answered from what the winner stored.
+     */
+    Uni<CreatedSubscriptionView> subscribe(SubscriptionRequest request, String idempotencyKey) {
         SubscriptionRequest checked = SubscriptionRules.check(request, config.insecureHosts().orElse(List.of()),
                 subscribableTypes);
+        String fingerprint = MerchantWebhookSubscription.fingerprint(checked.url(), checked.eventTypes(),
+                checked.description());
+        return Panache.withTransaction(() -> byKey(idempotencyKey).chain(previous -> previous != null
+                        ? replay(previous, fingerprint)
+                        : create(checked, idempotencyKey)))
+                .onFailure(SqlStates::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withSession(() -> afterConflict(checked.url(), idempotencyKey, fingerprint)));
+    }
+
+    private Uni<CreatedSubscriptionView> create(SubscriptionRequest checked, String idempotencyKey) {
         MerchantWebhookSubscription s = MerchantWebhookSubscription.create(checked.url(), checked.eventTypes(),
-                checked.description(), newSecret(), clock.instant());
-        return Panache.withTransaction(s::persist).map(ignored -> {
+                checked.description(), newSecret(), clock.instant(), idempotencyKey);
+        return s.persist().call(() -> Panache.getSession().chain(session -> session.flush())).map(ignored -> {
             LOG.infof("merchant webhook subscription %s created for %s (%s)", s.id, s.url, s.eventTypes);
             return CreatedSubscriptionView.of(s);
         });
+    }
+
+    private static Uni<MerchantWebhookSubscription> byKey(String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem()
+                : MerchantWebhookSubscription.<MerchantWebhookSubscription>find("idempotencyKey", idempotencyKey)
+                        .firstResult();
+    }
+
+    private static Uni<CreatedSubscriptionView> replay(MerchantWebhookSubscription previous, String fingerprint) {
+        if (!previous.requestFingerprint.equals(fingerprint)) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("idempotency-key-reused",
+                    "Idempotency-Key already used for a different request", List.of(new FieldViolation(
+                            "Idempotency-Key", "was first used to subscribe with another URL, types or description"))));
+        }
+        LOG.infof("merchant webhook subscription %s asked again with its Idempotency-Key: answered, nothing created",
+                previous.id);
+        return Uni.createFrom().item(CreatedSubscriptionView.of(previous));
+    }
+
+    /** The insert lost a race, or the URL is already subscribed: answer from what is stored. */
+    private static Uni<CreatedSubscriptionView> afterConflict(String url, String idempotencyKey, String fingerprint) {
+        return byKey(idempotencyKey).chain(previous -> previous != null ? replay(previous, fingerprint)
+                : MerchantWebhookSubscription.<MerchantWebhookSubscription>find("url = ?1 and deletedAt is null", url)
+                        .firstResult().chain(active -> Uni.createFrom().failure(alreadySubscribed(url, active))));
+    }
+
+    private static ProblemException alreadySubscribed(String url, MerchantWebhookSubscription active) {
+        String detail = active == null
+                ? "another request subscribed or unsubscribed " + url + " at the same moment: try again"
+                : "subscription " + active.id + " already sends to " + url + "; to change its event types, delete it "
+                        + "and subscribe again";
+        return new ProblemException(409, "already-subscribed", "This URL already has a subscription", detail,
+                List.of(new FieldViolation("url", "already has an active subscription")));
     }
 
     Uni<List<SubscriptionView>> list() {
