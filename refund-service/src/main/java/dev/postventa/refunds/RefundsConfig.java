@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public interface RefundsConfig {
 
     /** Settings of {@code HttpPaymentProvider}. */
     Http http();
+
+    /** How refunds whose outcome stayed unknown are asked about again. */
+    UnknownOutcomes unknownOutcomes();
 
     /** The adapters there are. */
     enum ProviderKind { SIMULATED, HTTP }
@@ -62,5 +66,30 @@ public interface RefundsConfig {
         /** Largest answer body read from the provider; a longer one is an unexpected answer. */
         @WithDefault("65536")
         int maxAnswerBytes();
+    }
+
+    /**
+     * A refund whose payment and status lookups all went unanswered stays OUTCOME_UNKNOWN; the provider usually comes
+     * back, so its status is looked up again every {@code recheck-every} (a full round of lookups with the effect
+     * schedule), for {@code recheck-for} after the refund was owed. After that, only operations settle it.
+     */
+    interface UnknownOutcomes {
+
+        /** How long after a round of lookups failed the next round starts (refund-service's clock). */
+        @WithDefault("30m")
+        Duration recheckEvery();
+
+        /** How long after the refund was owed rounds are still started (refund-service's clock). */
+        @WithDefault("7d")
+        Duration recheckFor();
+
+        /** How often the sweep looks for refunds due a new round (read by the scheduler). */
+        @WithDefault("1m")
+        Duration sweepEvery();
+
+        /** Refunds re-armed per sweep (the rest wait for the next one). */
+        @WithDefault("100")
+        @Min(1)
+        int batchSize();
     }
 }

@@ -31,6 +31,7 @@ import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.PostventaTestResource;
 import dev.postventa.infra.ServiceDatabase;
+import dev.postventa.refunds.refund.UnknownOutcomeRechecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +75,10 @@ class HttpProviderRefundsTest {
                     "postventa.effects.call-timeout", "1s",
                     "postventa.effects.max-attempts", "3",
                     "postventa.effects.initial-backoff", "100ms",
-                    "postventa.effects.max-backoff", "200ms");
+                    "postventa.effects.max-backoff", "200ms",
+                    // The tests sweep unknown outcomes themselves (the scheduler's sweep would race them).
+                    "postventa.refunds.unknown-outcomes.sweep-every", "1h",
+                    "postventa.refunds.unknown-outcomes.recheck-every", "2s");
         }
 
         @Override
@@ -84,6 +91,12 @@ class HttpProviderRefundsTest {
     URI providerUrl;
 
     WireMock provider;
+
+    @Inject
+    UnknownOutcomeRechecks rechecks;
+
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void resetTheProvider() {
@@ -178,6 +191,48 @@ class HttpProviderRefundsTest {
         assertThat(refundOf(returnId).getString("status")).isEqualTo("OUTCOME_UNKNOWN");
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             assertThat(kafka.readAll(Topics.REFUNDS, r -> isFor(r, returnId), Duration.ofSeconds(3))).isEmpty();
+        }
+
+        // The provider is back. A refund owed longer ago than recheck-for (7 days) is left to operations.
+        provider.register(get(urlPathMatching("/v1/refunds/.+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"succeeded\",\"reference\":\"re_silent_1\"}")));
+        ServiceDatabase.execute("update refund set created_at = created_at - interval '8 days' where id = '"
+                + refundId + "'");
+        // Past recheck-every (2 s here) since the lookups failed: only the window keeps it from being asked again.
+        await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(VertxJobs.run(vertx, rechecks::recheckDue)).isZero();
+        assertThat(lookupState(refundId)).isEqualTo("FAILED");
+
+        // Owed within the window, it is asked about again once however many sweeps run at the same moment, and the
+        // provider's answer settles it: ISSUED, told once.
+        ServiceDatabase.execute("update refund set created_at = created_at + interval '8 days' where id = '"
+                + refundId + "'");
+        int lookupsBefore = provider.find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathMatching("/v1/refunds/.+"))).size();
+        List<CompletableFuture<Integer>> sweeps = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> VertxJobs.start(vertx, rechecks::recheckDue)).toList();
+        assertThat(sweeps.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> "ISSUED".equals(statusOf(returnId)));
+        assertThat(refundOf(returnId).getString("providerReference")).isEqualTo("re_silent_1");
+        assertThat(provider.find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathMatching("/v1/refunds/.+")))).hasSize(lookupsBefore + 1);
+        assertThat(provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")))).as("the recheck pays nothing")
+                .hasSize(3);
+        awaitOutcome(returnId, EventCatalog.typeOf(RefundIssued.class), WAIT);
+        assertOnlyOutcome(returnId, EventCatalog.typeOf(RefundIssued.class));
+        assertThat(VertxJobs.run(vertx, rechecks::recheckDue)).as("nothing unknown is left").isZero();
+    }
+
+    private static String lookupState(String refundId) {
+        try (java.sql.Connection c = ServiceDatabase.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select status from pending_effect where kind = 'refund-status' and effect_key = ?")) {
+            s.setString(1, refundId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

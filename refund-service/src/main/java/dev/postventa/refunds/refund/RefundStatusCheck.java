@@ -24,6 +24,7 @@ public class RefundStatusCheck implements EffectHandler<PaymentStatus> {
 
     public static final String KIND = "refund-status";
     private static final Logger LOG = Logger.getLogger(RefundStatusCheck.class);
+    private static final String LOOKUP = "; status lookup ";
 
     private final PaymentProvider provider;
     private final Clock clock;
@@ -77,7 +78,10 @@ public class RefundStatusCheck implements EffectHandler<PaymentStatus> {
     public Uni<List<DomainEvent>> failed(Attempt attempt, String reason) {
         return RefundPayment.locked(attempt.key(), attempt.kind()).map(refund -> {
             if (refund.isOutcomeUnknown()) {
-                refund.failureReason = refund.failureReason + "; status lookup " + reason;
+                // Each round of lookups replaces the last one's words: rounds repeat (UnknownOutcomeRechecks).
+                String said = refund.failureReason == null ? "" : refund.failureReason;
+                int lastRound = said.indexOf(LOOKUP);
+                refund.failureReason = (lastRound < 0 ? said : said.substring(0, lastRound)) + LOOKUP + reason;
                 refund.updatedAt = clock.instant();
                 metrics.counter("postventa.refunds.outcome.unknown", "stage", "lookup").increment();
                 LOG.errorf("refund %s: outcome still unknown, status lookup %s; operations must ask the provider "

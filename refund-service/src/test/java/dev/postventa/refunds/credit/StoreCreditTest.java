@@ -24,6 +24,7 @@ import dev.postventa.events.credit.StoreCreditRedeemed;
 import dev.postventa.events.refunds.RefundIssued;
 import dev.postventa.events.returns.ResolvedLine;
 import dev.postventa.events.returns.ReturnResolved;
+import dev.postventa.refunds.VertxJobs;
 import dev.postventa.infra.Callers;
 import dev.postventa.infra.KafkaTestClient;
 import dev.postventa.infra.ParallelRequests;
@@ -36,7 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -50,9 +50,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -268,7 +265,7 @@ class StoreCreditTest {
         ServiceDatabase.execute("update store_credit_entry set expires_at = now() - interval '1 second' where id = '"
                 + issued.entryId() + "'");
 
-        assertThat(runOnVertxContext(expiry::sweep)).isGreaterThanOrEqualTo(1);
+        assertThat(VertxJobs.run(vertx, expiry::sweep)).isGreaterThanOrEqualTo(1);
 
         try (KafkaTestClient kafka = ServiceDatabase.kafka()) {
             ConsumerRecord<String, byte[]> record = kafka.awaitRecords(Topics.STORE_CREDIT,
@@ -282,7 +279,7 @@ class StoreCreditTest {
         account(customer).statusCode(200).body("balance.amount", equalTo("0.00"))
                 .body("entries.kind", equalTo(List.of("ISSUE", "REDEEM", "EXPIRE")))
                 .body("entries[0].remaining.amount", equalTo("0.00"));
-        assertThat(runOnVertxContext(expiry::sweep)).as("nothing left to expire on it").isZero();
+        assertThat(VertxJobs.run(vertx, expiry::sweep)).as("nothing left to expire on it").isZero();
         redeem("redeem-" + UUID.randomUUID(), Map.of("customerId", customer.customerId(), "currency", "MXN",
                 "amount", "0.01", "reference", "cart-108")).statusCode(422);
     }
@@ -363,14 +360,5 @@ class StoreCreditTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Runs a scheduled job's work as the scheduler does: on a (safe, duplicated) Vert.x context. */
-    private <T> T runOnVertxContext(Supplier<Uni<T>> job) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(vertx);
-        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> job.get().subscribe().with(done::complete, done::completeExceptionally));
-        return done.orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

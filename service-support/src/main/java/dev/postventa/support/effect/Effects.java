@@ -17,6 +17,11 @@ public class Effects {
             VALUES (:id, :kind, :key, CAST(:payload AS text), 'PENDING', 0, :now, :now, :now)
             ON CONFLICT (kind, effect_key) DO NOTHING""";
 
+    private static final String RETRY_FAILED = """
+            UPDATE pending_effect
+            SET status = 'PENDING', attempts = 0, due_at = :now, finished_at = NULL, updated_at = :now
+            WHERE kind = :kind AND effect_key = :key AND status = 'FAILED' AND finished_at <= :failedBefore""";
+
     private final Clock clock;
     private final EffectWorker worker;
 
@@ -43,6 +48,26 @@ public class Effects {
                         .setParameter("now", effect.createdAt)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Owes a FAILED effect again, from its first attempt (the same key, so the partner sees the same request), when
+     * it failed at or before {@code failedBefore}; must run inside {@code Panache.withTransaction}. One statement that
+     * only matches a FAILED row: two callers at once re-arm it once (the second finds it PENDING), and an effect that
+     * is pending, running or done is left alone. True when re-armed; {@link #afterCommit()} wakes the worker.
+     */
+    public Uni<Boolean> retryFailed(String kind, String key, java.time.Instant failedBefore) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Effects.retryFailed must run inside Panache.withTransaction"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(RETRY_FAILED)
+                        .setParameter("kind", kind)
+                        .setParameter("key", key)
+                        .setParameter("failedBefore", failedBefore.atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .executeUpdate())
+                .map(updated -> updated == 1);
     }
 
     /** Wakes the worker; call it once the transaction that scheduled effects has committed. */
