@@ -4,6 +4,7 @@ import static dev.postventa.infra.Callers.asOps;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -41,11 +42,16 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -208,14 +214,14 @@ class HttpProviderRefundsTest {
         // provider's answer settles it: ISSUED, told once.
         ServiceDatabase.execute("update refund set created_at = created_at + interval '8 days' where id = '"
                 + refundId + "'");
-        int lookupsBefore = provider.find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        int lookupsBefore = provider.find(getRequestedFor(
                 urlPathMatching("/v1/refunds/.+"))).size();
-        List<CompletableFuture<Integer>> sweeps = java.util.stream.IntStream.range(0, 5)
+        List<CompletableFuture<Integer>> sweeps = IntStream.range(0, 5)
                 .mapToObj(i -> VertxJobs.start(vertx, rechecks::recheckDue)).toList();
         assertThat(sweeps.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(1);
         await().atMost(WAIT).until(() -> "ISSUED".equals(statusOf(returnId)));
         assertThat(refundOf(returnId).getString("providerReference")).isEqualTo("re_silent_1");
-        assertThat(provider.find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        assertThat(provider.find(getRequestedFor(
                 urlPathMatching("/v1/refunds/.+")))).hasSize(lookupsBefore + 1);
         assertThat(provider.find(postRequestedFor(urlPathEqualTo("/v1/refunds")))).as("the recheck pays nothing")
                 .hasSize(3);
@@ -225,13 +231,13 @@ class HttpProviderRefundsTest {
     }
 
     private static String lookupState(String refundId) {
-        try (java.sql.Connection c = ServiceDatabase.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+        try (Connection c = ServiceDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "select status from pending_effect where kind = 'refund-status' and effect_key = ?")) {
             s.setString(1, refundId);
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

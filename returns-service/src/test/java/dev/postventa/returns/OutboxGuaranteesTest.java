@@ -138,7 +138,7 @@ class OutboxGuaranteesTest extends ReturnsTestSupport {
                 .statusCode(201).extract().path("id");
         try (KafkaTestClient kafka = kafka()) {
             kafka.awaitRecords(Topics.RETURNS, r -> returnId.equals(r.key()), 2, Duration.ofSeconds(60));
-            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(5)))
+            assertThat(kafka.readAll(Topics.RETURNS, r -> returnId.equals(r.key()), Duration.ofSeconds(2)))
                     .extracting(r -> KafkaTestClient.header(r, "ce_type"))
                     .containsExactly(EventCatalog.typeOf(ReturnRequested.class), EventCatalog.typeOf(ReturnApproved.class));
         }

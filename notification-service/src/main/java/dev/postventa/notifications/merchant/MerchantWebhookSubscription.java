@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** A merchant's URL subscribed to some event types, with the secret its deliveries are signed with. */
@@ -50,7 +51,7 @@ public class MerchantWebhookSubscription extends PanacheEntityBase {
 
     /** The request's identity for Idempotency-Key replays: the same URL, the same set of types, the same note. */
     static String fingerprint(String url, List<String> eventTypes, String description) {
-        return url + "\n" + String.join(",", new java.util.TreeSet<>(eventTypes)) + "\n"
+        return url + "\n" + String.join(",", new TreeSet<>(eventTypes)) + "\n"
                 + (description == null ? "" : description);
     }
 

@@ -1,6 +1,7 @@
 package dev.postventa.notifications.messages;
 
 import dev.postventa.events.Money;
+import dev.postventa.support.i18n.CustomerLanguage;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -39,7 +40,7 @@ public final class LocalMoney {
 
     /** The locale's own region if it has one, else the order's country ({@code es} + {@code MX}), else en-US. */
     static Locale formattingLocale(String locale, String country) {
-        Locale requested = LocaleTags.parse(locale);
+        Locale requested = CustomerLanguage.parse(locale);
         if (requested.getLanguage().isEmpty()) {
             return Locale.US;
         }

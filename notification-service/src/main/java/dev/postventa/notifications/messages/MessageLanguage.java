@@ -1,7 +1,7 @@
 package dev.postventa.notifications.messages;
 
+import dev.postventa.support.i18n.CustomerLanguage;
 import java.util.List;
-import java.util.Locale;
 
 /** Picks the language a customer is written in: the exact locale if it has templates, else its language, else English. */
 public final class MessageLanguage {
@@ -14,20 +14,6 @@ public final class MessageLanguage {
     }
 
     public static String of(String locale) {
-        Locale requested = LocaleTags.parse(locale);
-        if (requested.getLanguage().isEmpty()) {
-            return FALLBACK;
-        }
-        for (String language : AVAILABLE) {
-            if (Locale.forLanguageTag(language).equals(requested)) {
-                return language;
-            }
-        }
-        for (String language : AVAILABLE) {
-            if (Locale.forLanguageTag(language).getLanguage().equals(requested.getLanguage())) {
-                return language;
-            }
-        }
-        return FALLBACK;
+        return CustomerLanguage.pick(locale, AVAILABLE, FALLBACK);
     }
 }

@@ -50,24 +50,33 @@ public class SurveyAnswers {
         this.clock = clock;
     }
 
-    public Uni<SurveyViews.Survey> read(String token) {
+    /** A survey opened by its link, with the customer's locale (the page's language; the API never shows it). */
+    public record Opened(SurveyViews.Survey survey, String locale) {
+    }
+
+    /** A stored answer, with the customer's locale. */
+    public record Stored(SurveyViews.Answer answer, String locale) {
+    }
+
+    public Uni<Opened> read(String token) {
         SurveyTokens.Verified survey = verify(token);
         return Panache.withSession(() -> ReturnRequest.<ReturnRequest>findById(survey.returnId())
                 .onItem().ifNull().failWith(SurveyAnswers::unknown)
                 .chain(request -> Panache.getSession().chain(session -> session.createNativeQuery(ANSWERED, Long.class)
                                 .setParameter("returnId", survey.returnId()).getSingleResult())
-                        .map(answers -> new SurveyViews.Survey(request.rmaNumber, KINDS, answers > 0,
-                                survey.expiresAt()))));
+                        .map(answers -> new Opened(new SurveyViews.Survey(request.rmaNumber, KINDS, answers > 0,
+                                survey.expiresAt()), request.customer().locale()))));
     }
 
-    public Uni<SurveyViews.Answer> answer(String token, SurveyAnswer body) {
+    public Uni<Stored> answer(String token, SurveyAnswer body) {
         SurveyTokens.Verified survey = verify(token);
         Valid answer = validate(body);
         Instant now = clock.instant();
         return Panache.withTransaction(() -> ReturnRequest.<ReturnRequest>findById(survey.returnId())
                         .onItem().ifNull().failWith(SurveyAnswers::unknown)
-                        .chain(request -> store(request, answer, now)))
-                .invoke(stored -> metrics.received(stored.kind(), stored.score())); // after the commit only
+                        .chain(request -> store(request, answer, now)
+                                .map(stored -> new Stored(stored, request.customer().locale()))))
+                .invoke(stored -> metrics.received(stored.answer().kind(), stored.answer().score())); // after commit
     }
 
     private Uni<SurveyViews.Answer> store(ReturnRequest request, Valid answer, Instant now) {

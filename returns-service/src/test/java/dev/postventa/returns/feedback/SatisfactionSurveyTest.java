@@ -5,10 +5,12 @@ import static dev.postventa.infra.Callers.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,6 +170,74 @@ class SatisfactionSurveyTest extends ReturnsTestSupport {
                 .body("type", endsWith("survey-expired"));
         answer(expired, "{\"kind\": \"NPS\", \"score\": 10}").statusCode(410);
         assertThat(count("select count(*) from feedback_answer where return_id = ?::uuid", returnId)).isEqualTo(1);
+    }
+
+    @Test
+    void aBrowserGetsTheSurveyAsAPageInTheCustomersLanguageAndAnswersItWithItsForm() throws Exception {
+        String returnId = postReturn(returnBody(deliveredOrder(), Orders.SHIRT, 1, "DAMAGED"), null)
+                .statusCode(201).extract().path("id");
+        String rma = asOps().get("/returns/" + returnId).then().extract().path("rmaNumber");
+        List<String> secrets = Arrays.asList(config("postventa.survey.token-secrets").split(","));
+        String token = new SurveyTokens(secrets).sign(UUID.fromString(returnId), Instant.now().plusSeconds(3600));
+
+        // The order's locale is es-MX: the page is in Spanish whatever the browser says; it shows the RMA number and
+        // the 0–10 question, is never cached, framed or referred from, and posts only back to itself.
+        String page = browser().header("Accept-Language", "en-US,en;q=0.9").get("/surveys/" + token).then()
+                .statusCode(200).contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .extract().asString();
+        assertThat(page).contains("<html lang=\"es\">", "¿Qué tal fue tu devolución?", rma,
+                "name=\"score\" value=\"0\"", "name=\"score\" value=\"10\"", "<form method=\"post\">")
+                .doesNotContain(returnId);
+
+        // A score out of range: the form again, with what is wrong and the comment as typed, escaped.
+        String again = browserForm().formParam("score", "11").formParam("comment", "<script>alert(1)</script>")
+                .post("/surveys/" + token).then().statusCode(422).contentType(startsWith("text/html"))
+                .extract().asString();
+        assertThat(again).contains("Elige una calificación del 0 al 10.", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>");
+        assertThat(count("select count(*) from feedback_answer where return_id = ?::uuid", returnId)).isZero();
+
+        // Answered: thanks, stored once with its event; the link then says it was answered, and a second post is 409.
+        assertThat(browserForm().formParam("kind", "NPS").formParam("score", "9").formParam("comment", " muy rápido ")
+                .post("/surveys/" + token).then().statusCode(201).contentType(startsWith("text/html"))
+                .extract().asString()).contains("¡Gracias! Recibimos tu respuesta.", rma);
+        FeedbackReceived received = onlyEvent(returnId, FeedbackReceived.class);
+        assertThat(received.kind()).isEqualTo("NPS");
+        assertThat(received.score()).isEqualTo(9);
+        assertThat(received.comment()).isEqualTo("muy rápido");
+        assertThat(browser().get("/surveys/" + token).then().statusCode(200).extract().asString())
+                .contains("Esta encuesta ya fue respondida.").doesNotContain("<form");
+        browserForm().formParam("score", "3").post("/surveys/" + token).then().statusCode(409)
+                .contentType(startsWith("text/html"));
+        assertThat(count("select count(*) from feedback_answer where return_id = ?::uuid and score = 9", returnId))
+                .isEqualTo(1);
+
+        // Links that are not ours or no longer valid: a page too, in the browser's language (no return is known).
+        String forged = new SurveyTokens(List.of("guessed-secret")).sign(UUID.fromString(returnId),
+                Instant.now().plusSeconds(3600));
+        assertThat(browser().header("Accept-Language", "pt-BR,pt;q=0.9").get("/surveys/" + forged).then()
+                .statusCode(404).contentType(startsWith("text/html")).extract().asString())
+                .contains("<html lang=\"pt-BR\">", "Não encontramos esta pesquisa.").doesNotContain(rma);
+        String expired = new SurveyTokens(secrets).sign(UUID.fromString(returnId), Instant.now().minusSeconds(60));
+        assertThat(browser().get("/surveys/" + expired).then().statusCode(410).extract().asString())
+                .contains("This survey is no longer available.");
+        browserForm().formParam("score", "10").post("/surveys/" + expired).then().statusCode(410);
+        // The API is unchanged for everyone else.
+        given().accept(ContentType.JSON).get("/surveys/" + token).then().statusCode(200)
+                .contentType(startsWith("application/json")).body("answered", equalTo(true));
+    }
+
+    /** What a browser sends when it opens a link. */
+    private static io.restassured.specification.RequestSpecification browser() {
+        return given().header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    /** What a browser sends when it posts the page's form. */
+    private static io.restassured.specification.RequestSpecification browserForm() {
+        return browser().contentType("application/x-www-form-urlencoded; charset=UTF-8");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * Schedules effects inside the business transaction: the owed call is stored with its key, so it survives a crash
@@ -56,7 +58,7 @@ public class Effects {
      * only matches a FAILED row: two callers at once re-arm it once (the second finds it PENDING), and an effect that
      * is pending, running or done is left alone. True when re-armed; {@link #afterCommit()} wakes the worker.
      */
-    public Uni<Boolean> retryFailed(String kind, String key, java.time.Instant failedBefore) {
+    public Uni<Boolean> retryFailed(String kind, String key, Instant failedBefore) {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Effects.retryFailed must run inside Panache.withTransaction"))
@@ -64,8 +66,8 @@ public class Effects {
                 .chain(session -> session.createNativeQuery(RETRY_FAILED)
                         .setParameter("kind", kind)
                         .setParameter("key", key)
-                        .setParameter("failedBefore", failedBefore.atOffset(java.time.ZoneOffset.UTC))
-                        .setParameter("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter("failedBefore", failedBefore.atOffset(ZoneOffset.UTC))
+                        .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
                         .executeUpdate())
                 .map(updated -> updated == 1);
     }

@@ -53,4 +53,9 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** The fields the violations name, in order (empty for a problem without field violations). */
+    public List<String> fields() {
+        return violations.stream().map(Problem.FieldViolation::field).toList();
+    }
 }
