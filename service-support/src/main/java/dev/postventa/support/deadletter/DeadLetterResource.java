@@ -1,5 +1,6 @@
 package dev.postventa.support.deadletter;
 
+import dev.postventa.support.security.Operators;
 import dev.postventa.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +62,7 @@ public class DeadLetterResource {
                     + "again is allowed and recorded, and changes nothing once the message was applied. 200 with the "
                     + "message, now REPLAYED (PARKED stays PARKED); 404 when unknown.")
     public DeadLetterView replay(@PathParam("id") String id) {
-        return deadLetters.replay(DeadLetterId.parse(id), actor());
+        return deadLetters.replay(DeadLetterId.parse(id), Operators.name(identity));
     }
 
     @POST
@@ -70,7 +70,7 @@ public class DeadLetterResource {
     @Operation(summary = "Replay every NEW dead-lettered message",
             description = "Parked and already replayed messages are left alone. Answers {\"replayed\": n}.")
     public Replayed replayAll() {
-        return new Replayed(deadLetters.replayAll(actor()));
+        return new Replayed(deadLetters.replayAll(Operators.name(identity)));
     }
 
     @POST
@@ -81,14 +81,6 @@ public class DeadLetterResource {
                     + "replay-all never replays it. 404 when unknown.")
     public DeadLetterView park(@PathParam("id") String id,
                                @Valid @NotNull(message = "a JSON body with a note is required") ParkDeadLetter body) {
-        return deadLetters.park(DeadLetterId.parse(id), body.note(), actor());
-    }
-
-    /** The operator, as named by the token's subject. */
-    private String actor() {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
-            return token.getSubject();
-        }
-        return identity.getPrincipal().getName();
+        return deadLetters.park(DeadLetterId.parse(id), body.note(), Operators.name(identity));
     }
 }

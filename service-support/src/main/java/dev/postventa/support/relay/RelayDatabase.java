@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -55,6 +58,8 @@ final class RelayDatabase {
                         reason       TEXT        NOT NULL,
                         parked_at    TIMESTAMPTZ NOT NULL DEFAULT now()
                     )""".formatted(PARKED_TABLE));
+            // The event's own time (ce_time), so that a replay publishes it as it was; rows parked before have none.
+            s.execute("ALTER TABLE " + PARKED_TABLE + " ADD COLUMN IF NOT EXISTS occurred_at TIMESTAMPTZ");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS %s (
                         slot_name      TEXT PRIMARY KEY,
@@ -93,17 +98,91 @@ final class RelayDatabase {
     boolean park(ProducerRecord<String, byte[]> record, String reason) {
         String ceId = KafkaForwarder.header(record, "ce_id");
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO " + PARKED_TABLE + " (id, topic, aggregate_id, event_type, payload, reason)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                "INSERT INTO " + PARKED_TABLE + " (id, topic, aggregate_id, event_type, payload, reason, occurred_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, UUID.fromString(ceId));
             s.setString(2, record.topic());
             s.setString(3, record.key());
             s.setString(4, KafkaForwarder.header(record, "ce_type"));
             s.setString(5, record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
             s.setString(6, reason);
+            String time = KafkaForwarder.header(record, "ce_time");
+            s.setObject(7, time == null ? null : OffsetDateTime.parse(time));
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot park outbox event " + ceId, e);
+        }
+    }
+
+    /** A parked record as operations see it (the payload's size, not the payload). */
+    record Parked(UUID id, String topic, String aggregateId, String eventType, String reason, long payloadBytes,
+                  OffsetDateTime occurredAt, OffsetDateTime parkedAt) {
+    }
+
+    /** The parked records, newest first, at most {@code limit}; none when no relay has created the table yet. */
+    List<Parked> parked(int limit) throws SQLException {
+        try (Connection c = connect()) {
+            if (!tableExists(c, PARKED_TABLE)) {
+                return List.of();
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT id, topic, aggregate_id, event_type, reason,"
+                    + " octet_length(payload), occurred_at, parked_at FROM " + PARKED_TABLE
+                    + " ORDER BY parked_at DESC, id LIMIT ?")) {
+                s.setInt(1, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<Parked> parked = new ArrayList<>();
+                    while (rs.next()) {
+                        parked.add(new Parked(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getLong(6),
+                                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class)));
+                    }
+                    return parked;
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves a parked record back into the outbox, in one transaction: the parked row is deleted and the same event
+     * (same id, so the same ce_id; its own time) written to the outbox and deleted again, as {@code OutboxWriter}
+     * does, for the relay to send once more. False when no such record is parked (unknown, or replayed already:
+     * the {@code DELETE ... RETURNING} takes the row once however many replays race).
+     */
+    boolean replayParked(UUID id) throws SQLException {
+        try (Connection c = connect()) {
+            if (!tableExists(c, PARKED_TABLE)) {
+                return false;
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement move = c.prepareStatement("""
+                    WITH parked AS (DELETE FROM %s WHERE id = ?
+                                    RETURNING id, topic, aggregate_id, event_type, payload, occurred_at, parked_at)
+                    INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at)
+                    SELECT id, topic, aggregate_id, event_type, topic, CAST(payload AS jsonb),
+                           COALESCE(occurred_at, parked_at)
+                    FROM parked""".formatted(PARKED_TABLE));
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE id = ?")) {
+                move.setObject(1, id);
+                boolean moved = move.executeUpdate() == 1;
+                if (moved) {
+                    delete.setObject(1, id);
+                    delete.executeUpdate();
+                }
+                c.commit();
+                return moved;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?)")) {
+            exists.setString(1, table);
+            try (ResultSet rs = exists.executeQuery()) {
+                return rs.next() && rs.getString(1) != null;
+            }
         }
     }
 
