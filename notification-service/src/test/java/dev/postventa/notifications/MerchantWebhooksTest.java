@@ -29,6 +29,7 @@ import dev.postventa.events.CustomerContact;
 import dev.postventa.events.EventCatalog;
 import dev.postventa.events.EventJson;
 import dev.postventa.events.Topics;
+import dev.postventa.events.returns.FeedbackReceived;
 import dev.postventa.events.returns.ReturnRejected;
 import dev.postventa.infra.Callers;
 import dev.postventa.infra.ParallelRequests;
@@ -289,7 +290,51 @@ class MerchantWebhooksTest extends KafkaPerTestClass {
                 .statusCode(204);
     }
 
+    @Test
+    void anEventNobodySubscribedToTakesNoInboxClaimAndIsDeliveredOnceSomeoneSubscribes() {
+        String feedback = EventCatalog.typeOf(FeedbackReceived.class);
+        String path = "/merchant/" + UUID.randomUUID();
+        TwilioStub.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        UUID returnId = UUID.randomUUID();
+        byte[] payload = EventJson.toBytes(new FeedbackReceived(returnId, "MX-HOOK-3", "NPS", 9, null,
+                List.of("DAMAGED"), List.of("apparel"), Instant.now()));
+
+        // notification-service has no use for FeedbackReceived and no merchant wants it: skipped, and no inbox row
+        // is written for it (a read decided it, not a transaction).
+        double skippedBefore = skipped(feedback);
+        String unwanted = UUID.randomUUID().toString();
+        publish(feedback, returnId, unwanted, payload);
+        await().atMost(WAIT).until(() -> skipped(feedback) > skippedBefore);
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", unwanted)).isZero();
+
+        // Subscribed, the next one is claimed once and delivered.
+        String id = asOps().contentType("application/json")
+                .body(Map.of("url", url(path), "eventTypes", List.of(feedback)))
+                .post("/merchant-webhooks").then().statusCode(201).extract().path("id");
+        String wanted = UUID.randomUUID().toString();
+        publish(feedback, returnId, wanted, payload);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(requestsTo(path)).hasSize(1));
+        assertThat(requestsTo(path).get(0).getHeader("webhook-id")).isEqualTo("msg_" + wanted);
+        assertThat(ServiceDatabase.count("select count(*) from inbox_message where event_id = ?", wanted)).isEqualTo(1);
+        asOps().delete("/merchant-webhooks/" + id).then().statusCode(204);
+    }
+
     // --- helpers
+
+    /** The skipped-events counter of notification-service for one type. */
+    private static double skipped(String type) {
+        String body = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return body.lines().filter(line -> line.startsWith("postventa_events_skipped_total{")
+                        && line.contains("type=\"" + type + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** A CloudEvents record of returns-service's, of any type. */
+    private static void publish(String type, UUID returnId, String eventId, byte[] payload) {
+        kafka().send(Topics.RETURNS, returnId.toString(), payload, Map.of("ce_id", eventId, "ce_type", type,
+                "ce_source", "returns-service", "ce_specversion", "1.0", "ce_subject", returnId.toString(),
+                "ce_time", Instant.now().toString(), "content-type", "application/json"));
+    }
 
     /** Ten POSTs to {@code /merchant-webhooks} as operations, from as many threads released together. */
     private static List<HttpResponse<String>> subscribeAtOnce(IntFunction<String> body, IntFunction<String> key)

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Builds a consumer's {@link EventHandlers} so that every catalogued event of the consumed topics also reaches the
  * merchant webhooks, in the same inbox transaction: each registered handler runs and then fans out; {@link #build()}
- * adds a fan-out-only handler for every other subscribable type (skipped as before when nobody subscribed to it).
+ * adds a fan-out-only handler for every other subscribable type, which skips an event nobody subscribed to before
+ * its inbox claim.
  */
 public final class MerchantWebhookHandlers {
 
@@ -48,6 +49,8 @@ public final class MerchantWebhookHandlers {
     }
 
     private <E extends DomainEvent> void fanOutOnly(Class<E> eventClass) {
-        handlers.onWithEnvelope(eventClass, (event, envelope) -> webhooks.fanOutOrSkip(envelope));
+        // Asked before the inbox claim: an event nobody subscribed to (most of them) costs a read, not a write.
+        handlers.onWithEnvelopeIfWanted(eventClass, webhooks::anyoneWants,
+                (event, envelope) -> webhooks.fanOutOrSkip(envelope));
     }
 }

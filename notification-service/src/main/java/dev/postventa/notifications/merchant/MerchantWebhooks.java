@@ -195,7 +195,18 @@ public class MerchantWebhooks {
         });
     }
 
-    /** Fan-out for an event the consumer has no other use for: with no subscriber it is skipped, visibly, as before. */
+    /**
+     * Whether an active subscription wants the event's type: read in a session of its own, before the inbox claims
+     * the event. A subscription made meanwhile takes the events consumed after it, as always.
+     */
+    Uni<Boolean> anyoneWants(IncomingEvent event) {
+        // Types are catalogued (letters, digits, dots and dashes): nothing in one is a LIKE wildcard.
+        return Panache.withSession(() -> MerchantWebhookSubscription.count(
+                        "deletedAt is null and concat(',', eventTypes, ',') like ?1", "%," + event.type() + ",%"))
+                .map(subscriptions -> subscriptions > 0);
+    }
+
+    /** Fan-out for an event the consumer has no other use for: with no subscriber left it is skipped, visibly. */
     Uni<Void> fanOutOrSkip(IncomingEvent event) {
         return fanOut(event).chain(added -> added > 0 ? Uni.createFrom().voidItem()
                 : skipped.skip(event.id(), event.type()));

@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The one path from a CloudEvents record to a consumer's typed handler: reads the envelope, finds the handler for
- * the event's class, runs it once per event id in the inbox's transaction, skips other types in one visible place,
+ * the event's class, runs it once per event id in the inbox's transaction, skips other types (and events a handler
+ * does not want, see {@link EventHandlers#onWithEnvelopeIfWanted}) in one visible place,
  * dead-letters an event whose {@code ce_source} is not the service owning its topic ({@link EventSources}),
  * and wakes the effect worker once the transaction has committed (a handler may have owed a call to a partner).
  */
@@ -32,7 +33,13 @@ public class EventDispatcher {
     public Uni<Void> dispatch(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         return Uni.createFrom().item(() -> trusted(record))
                 .chain(event -> handlers.forType(event.type())
-                        .map(handler -> handleOnce(event.id(), event.type(), handler.bind(event)))
+                        .map(handler -> {
+                            // Decoded first: an undecodable event goes to the dead-letter topic, wanted or not.
+                            Supplier<Uni<Void>> work = handler.bind(event);
+                            return handler.wants(event).chain(wanted -> wanted
+                                    ? handleOnce(event.id(), event.type(), work)
+                                    : skipped.skip(event.id(), event.type()));
+                        })
                         .orElseGet(() -> skipped.skip(event.id(), event.type())))
                 .onFailure(UndecodableEventException.class).invoke(failure -> LOG.warnf(
                         "record %s-%d@%d (key %s) goes to the dead-letter topic: %s", record.topic(),

@@ -61,6 +61,42 @@ class EventDispatcherTest {
     }
 
     @Test
+    void anEventItsHandlerDoesNotWantIsSkippedWithoutAClaimAndAWantedOneGoesThroughTheInbox() {
+        List<String> asked = new ArrayList<>();
+        boolean[] wanted = {false};
+        EventHandlers choosy = EventHandlers.create().onWithEnvelopeIfWanted(ReturnApproved.class, event -> {
+            asked.add(event.id());
+            return Uni.createFrom().item(wanted[0]);
+        }, (event, envelope) -> {
+            approved.add(event);
+            return Uni.createFrom().voidItem();
+        });
+
+        dispatcher.dispatch(InboundRecords.approved(), choosy).await().atMost(AWAIT);
+        assertThat(asked).containsExactly(InboundRecords.EVENT_ID);
+        assertThat(inbox.claims).isEmpty();
+        assertThat(approved).isEmpty();
+        assertThat(skipped("postventa.return.approved.v1")).isEqualTo(1.0);
+
+        wanted[0] = true;
+        dispatcher.dispatch(InboundRecords.approved(), choosy).await().atMost(AWAIT);
+        assertThat(inbox.claims).containsExactly(InboundRecords.EVENT_ID + " postventa.return.approved.v1");
+        assertThat(approved).containsExactly(InboundRecords.APPROVED);
+    }
+
+    @Test
+    void anUndecodableEventFailsForTheDeadLetterTopicEvenWhenItsHandlerWouldNotWantIt() {
+        EventHandlers choosy = EventHandlers.create().onWithEnvelopeIfWanted(ReturnApproved.class,
+                event -> Uni.createFrom().item(false), (event, envelope) -> Uni.createFrom().voidItem());
+        ConsumerRecord<String, byte[]> broken = InboundRecords.record(InboundRecords.approvedHeaders(),
+                "{\"returnId\": ".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> dispatcher.dispatch(broken, choosy).await().atMost(AWAIT))
+                .isInstanceOf(UndecodableEventException.class);
+        assertThat(skipped("postventa.return.approved.v1")).isZero();
+    }
+
+    @Test
     void anUnknownTypeIsSkippedAndCountedAsUnknownNotByItsText() {
         dispatch(InboundRecords.record(headersWithType("com.partner.whatever.v7"), "{}".getBytes(
                 StandardCharsets.UTF_8)));
