@@ -11,13 +11,22 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.postventa.events.Topics;
+import dev.postventa.infra.Callers;
 import dev.postventa.infra.KafkaTestClient;
+import dev.postventa.infra.ParallelRequests;
 import dev.postventa.infra.PostventaTestResource;
+import dev.postventa.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,8 +119,25 @@ class ParkedOutboxEventTest extends RelayTestSupport {
                 await().atMost(Duration.ofSeconds(30)).until(() -> "1048588".equals(admin.describeConfigs(List.of(
                                 new ConfigResource(ConfigResource.Type.TOPIC, topic))).all().get(30, TimeUnit.SECONDS)
                         .values().iterator().next().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()));
-                asOps().post("/ops/outbox/parked/" + id + "/replay").then().statusCode(200)
-                        .body("id", equalTo(id)).body("state", equalTo("REPLAYED"));
+                // Five operators press replay at the same moment: one sends it, the others are told it is not parked.
+                List<HttpRequest> replays = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    replays.add(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                                    + "/ops/outbox/parked/" + id + "/replay"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", Callers.bearer(TestTokens.ops()))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build());
+                }
+                List<HttpResponse<String>> answers = ParallelRequests.sendAtOnce(replays);
+                assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 404)
+                        .filteredOn(status -> status == 200).hasSize(1);
+                HttpResponse<String> sentIt = answers.stream().filter(a -> a.statusCode() == 200).findFirst()
+                        .orElseThrow();
+                assertThat(JsonPath.from(sentIt.body()).getString("id")).isEqualTo(id);
+                assertThat(JsonPath.from(sentIt.body()).getString("state")).isEqualTo("REPLAYED");
+                assertThat(answers.stream().filter(a -> a.statusCode() == 404).toList()).allSatisfy(refused ->
+                        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                                type -> assertThat(type).startsWith("application/problem+json")));
                 asOps().post("/ops/outbox/parked/" + id + "/replay").then().statusCode(404)
                         .contentType(startsWith("application/problem+json"));
                 asOps().post("/ops/outbox/parked/not-an-id/replay").then().statusCode(400);
